@@ -1,0 +1,159 @@
+package io.contralog.agent.config;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = ConfigLoader.withEnv(Map.of("HOOK_SECRET", "whsec_"
+        + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+
+    @BeforeEach
+    void bundle() throws IOException {
+        Files.createDirectories(dir.resolve("model"));
+        Files.writeString(dir.resolve("model/manifest.json"), "{}");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("agent.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static final String MINIMAL = "queue:\n  dir: queue\nmodel:\n  dir: model\nstate:\n  dir: state\n";
+
+    @Test
+    void minimalFileGetsDefaultsAndPathsRelativeToTheFile() throws IOException {
+        AgentConfig c = loader.load(write(MINIMAL));
+
+        assertThat(c.queue().dir()).isEqualTo(dir.resolve("queue"));
+        assertThat(c.http().bind()).isEqualTo("127.0.0.1");
+        assertThat(c.scoring().provider()).isEqualTo(ScoringConfig.Provider.CPU);
+        assertThat(c.scoring().batchSize()).isEqualTo(64);
+        assertThat(c.alerts().webhooks()).isEmpty();
+        assertThat(c.session().window()).isNull();
+    }
+
+    @Test
+    void readsEveryKindOfValueAndSubstitutesEnvironment() throws IOException {
+        AgentConfig c = loader.load(write(MINIMAL + """
+            session:
+              field: requestId
+              idleTimeout: 2s
+              windowEvents: 64
+            scoring:
+              provider: cuda
+              falseAlarmTarget: 0.001
+            http:
+              port: 0
+            alerts:
+              warmUp: 5m
+              spool:
+                maxSize: 10MiB
+              webhooks:
+                - url: http://127.0.0.1:9/hook
+                  secret: ${HOOK_SECRET}
+                  timeout: 500ms
+                - name: am
+                  url: http://127.0.0.1:9093
+                  format: alertmanager
+                  headers:
+                    X-Team: ${TEAM:-ops}
+              redact:
+                - pattern: 'password=\\S+'
+            """));
+
+        assertThat(c.session().field()).isEqualTo("requestId");
+        assertThat(c.session().idleTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.scoring().provider()).isEqualTo(ScoringConfig.Provider.CUDA);
+        assertThat(c.alerts().spool().maxSize().bytes()).isEqualTo(10L << 20);
+        assertThat(c.alerts().webhooks().get(0).name()).isEqualTo("webhook-0");
+        assertThat(c.alerts().webhooks().get(0).secret()).startsWith("whsec_MfKQ");
+        assertThat(c.alerts().webhooks().get(0).timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.alerts().webhooks().get(1).format()).isEqualTo(WebhookConfig.Format.ALERTMANAGER);
+        assertThat(c.alerts().webhooks().get(1).headers()).containsEntry("X-Team", "ops");
+        assertThat(c.alerts().redact().get(0).replacement()).isEqualTo("[REDACTED]");
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsPath() throws IOException {
+        Path file = write(MINIMAL + "alerts:\n  webhooks:\n    - url: http://127.0.0.1:9/\n      formt: json\n");
+
+        assertThatThrownBy(() -> loader.load(file))
+            .isInstanceOf(ConfigException.class)
+            .hasMessageContaining("agent.yaml")
+            .hasMessageContaining("unknown key 'alerts.webhooks[0].formt'")
+            .hasMessageContaining("format");
+    }
+
+    @Test
+    void wrongTypesNameTheKeyAndTheExpectedForm() throws IOException {
+        Path threads = write(MINIMAL + "scoring:\n  threads: two\n");
+        assertThatThrownBy(() -> loader.load(threads)).hasMessageContaining("'scoring.threads'")
+            .hasMessageContaining("whole number");
+
+        Path window = write(MINIMAL + "session:\n  window: 60 seconds\n");
+        assertThatThrownBy(() -> loader.load(window)).hasMessageContaining("'session.window'")
+            .hasMessageContaining("500ms");
+
+        Path provider = write(MINIMAL + "scoring:\n  provider: tpu\n");
+        assertThatThrownBy(() -> loader.load(provider)).hasMessageContaining("'scoring.provider'")
+            .hasMessageContaining("cpu|cuda");
+
+        Path list = write(MINIMAL + "alerts:\n  webhooks: http://127.0.0.1/\n");
+        assertThatThrownBy(() -> loader.load(list)).hasMessageContaining("'alerts.webhooks'")
+            .hasMessageContaining("list");
+    }
+
+    @Test
+    void missingPiecesAreNamed() throws IOException {
+        assertThatThrownBy(() -> loader.load(dir.resolve("absent.yaml"))).hasMessageContaining("no such file");
+
+        Path noModel = write("queue:\n  dir: queue\nstate:\n  dir: state\n");
+        assertThatThrownBy(() -> loader.load(noModel)).hasMessageContaining("'model.dir' is missing");
+
+        Path badModel = write(MINIMAL.replace("dir: model", "dir: elsewhere"));
+        assertThatThrownBy(() -> loader.load(badModel)).hasMessageContaining("'model.dir'")
+            .hasMessageContaining("not a folder");
+
+        Path env = write(MINIMAL + "alerts:\n  webhooks:\n    - url: http://127.0.0.1/\n      secret: ${NOPE}\n");
+        assertThatThrownBy(() -> loader.load(env)).hasMessageContaining("'alerts.webhooks[0].secret'")
+            .hasMessageContaining("NOPE");
+    }
+
+    @Test
+    void valuesThatBindButCannotWorkAreRefused() throws IOException {
+        Path secret = write(MINIMAL + "alerts:\n  webhooks:\n    - url: http://127.0.0.1/\n      secret: hunter2\n");
+        assertThatThrownBy(() -> loader.load(secret)).hasMessageContaining("'alerts.webhooks[0].secret'")
+            .hasMessageContaining("whsec_");
+
+        Path scheme = write(MINIMAL + "alerts:\n  webhooks:\n    - url: ftp://127.0.0.1/\n");
+        assertThatThrownBy(() -> loader.load(scheme)).hasMessageContaining("'alerts.webhooks[0].url'");
+
+        Path regex = write(MINIMAL + "session:\n  key: 'req=(\\w+'\n");
+        assertThatThrownBy(() -> loader.load(regex)).hasMessageContaining("'session.key'")
+            .hasMessageContaining("regex");
+
+        Path both = write(MINIMAL + "scoring:\n  threshold: 1.0\n  falseAlarmTarget: 0.01\n");
+        assertThatThrownBy(() -> loader.load(both)).hasMessageContaining("scoring.threshold");
+    }
+
+    @Test
+    void brokenYamlGivesTheLine() throws IOException {
+        Path file = write("queue:\n  dir: [unclosed\n");
+        assertThatThrownBy(() -> loader.load(file)).hasMessageContaining("not valid YAML").hasMessageContaining("line");
+    }
+}

@@ -36,7 +36,10 @@ public final class AlertPrinter {
     }
 
     private void printBody(JsonNode root) {
-        if (root.isArray()) {
+        if (root.hasNonNull("data") && root.get("data").isObject()) {
+            out.printf("%s at %s%n", text(root, "type"), text(root, "timestamp"));
+            printBody(root.get("data"));
+        } else if (root.isArray()) {
             root.forEach(this::printLabelled);
         } else if (root.has("labels") || root.has("annotations")) {
             printLabelled(root);
@@ -50,25 +53,27 @@ public final class AlertPrinter {
     }
 
     private void printContraLog(JsonNode alert) {
-        out.printf("service %s on %s, session %s, %s to %s%n", text(alert, "service"), text(alert, "host"),
-            text(alert, "sessionKey", "key", "session"), text(alert, "start", "startTime", "from"),
-            text(alert, "end", "endTime", "to"));
+        out.printf("service %s on %s, session %s, %s events from %s to %s%n", text(alert, "service"),
+            text(alert, "host"), text(alert, "sessionKey", "key", "session"), text(alert, "eventCount"),
+            text(alert, "start", "startTime", "from"), text(alert, "end", "endTime", "to"));
         out.printf("score %s above threshold %s (model %s)%n", number(alert, "score"), number(alert, "threshold"),
             text(alert, "modelVersion", "model"));
         JsonNode messages = first(alert, "messages", "anomalousMessages", "topMessages");
         if (messages == null || !messages.isArray()) {
             return;
         }
+        out.println("  in-context / context-free score, message:");
         int shown = 0;
         for (JsonNode m : messages) {
             if (shown++ == MAX_MESSAGES) {
                 out.printf("  ... %d more%n", messages.size() - MAX_MESSAGES);
                 break;
             }
-            out.printf("  %s  %s%n", number(m, "score", "inContext", "contextFree"), text(m, "text", "message", "msg"));
+            out.printf("  %s / %s  %s%n", number(m, "score", "inContext"), number(m, "contextFree"),
+                text(m, "text", "message", "msg"));
             String nearest = text(m, "nearestNormal", "nearest");
             if (!nearest.isEmpty()) {
-                out.printf("         nearest normal: %s%n", nearest);
+                out.printf("                 nearest normal: %s%n", nearest);
             }
         }
     }

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 class WebhookReceiverTest {
 
     private static final String SECRET = "whsec_c2FtcGxlLXJlY2VpdmVyLXNlY3JldA==";
-    private static final String ALERT = "{\"service\":\"orders\",\"host\":\"web-1\",\"sessionKey\":\"4f2a\","
+    private static final String ALERT = "{\"type\":\"contralog.anomaly\",\"timestamp\":\"2026-01-02T03:04:05Z\","
+        + "\"data\":{\"service\":\"orders\",\"host\":\"web-1\",\"sessionKey\":\"4f2a\",\"eventCount\":9,"
         + "\"score\":4.25,\"threshold\":1.5,\"messages\":[{\"text\":\"ERROR PaymentClient: Charging order failed\","
-        + "\"score\":0.91,\"nearestNormal\":\"INFO PaymentClient: Payment authorised in 120 ms\"}]}";
+        + "\"score\":0.91,\"contextFree\":0.4,"
+        + "\"nearestNormal\":\"INFO PaymentClient: Payment authorised in 120 ms\"}]}}";
 
     private final WebhookSignature signature = WebhookSignature.fromSecret(SECRET);
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -49,7 +51,8 @@ class WebhookReceiverTest {
             assertThat(a.body()).isEqualTo(ALERT);
         });
         assertThat(printed.toString(StandardCharsets.UTF_8))
-            .contains("service orders on web-1", "4.250", "Charging order failed", "nearest normal: INFO Payment");
+            .contains("contralog.anomaly", "service orders on web-1", "4.250", "0.910 / 0.400",
+                "Charging order failed", "nearest normal: INFO Payment");
     }
 
     @Test

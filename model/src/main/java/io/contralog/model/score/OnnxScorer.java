@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Runs the two encoders on ONNX Runtime and computes the per-message scores of sequences of canonical texts.
  *
  * <p>Implementation notes: each distinct text is embedded once and cached with its nearest normal message.
- * Texts to embed are sorted by token count and padded per batch to the batch's longest, not to the maximum.
+ * Texts to embed are grouped by token count, so no batch carries padding and a text's embedding does not
+ * depend on which other texts shared its batch: cached and uncached results are identical.
  * The in-context score masks positions in {@code k} interleaved passes: pass {@code r} masks every position
  * {@code i} with {@code i mod k == r}, so every message is scored once with its immediate neighbours visible,
  * at {@code k} sequence-encoder rows per sequence instead of one per message; {@code k} at least the sequence
@@ -133,9 +134,14 @@ public final class OnnxScorer implements AutoCloseable {
         }
         Arrays.sort(order, Comparator.comparingInt(i -> tokens[i].length));
         float[][] out = new float[tokens.length][];
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
+        for (int from = 0; from < order.length; ) {
+            int len = tokens[order[from]].length;
+            int to = from + 1;
+            while (to < order.length && to - from < batchSize && tokens[order[to]].length == len) {
+                to++;
+            }
             runMessageBatch(tokens, order, from, to, out);
+            from = to;
         }
         return out;
     }

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# ContraLog demo: train on a sample service's normal logs, then watch the agent alert on an injected fault.
+#
+#   ./demo/run.sh            build what is missing, then run the whole demo (a few minutes on 2 cores)
+#
+# Environment: MVN_ARGS (extra Maven arguments, e.g. -o), KEEP_WORK=1 (keep the temporary folder),
+# DEMO_FAULT (payment-timeout, db-slow or skip-reserve; default payment-timeout).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FAULT="${DEMO_FAULT:-payment-timeout}"
+SECRET="whsec_$(head -c 24 /dev/urandom | base64)"
+AGENT_JAR="$ROOT/agent/target/contralog-agent.jar"
+TRAINER_JAR="$ROOT/trainer/target/contralog-trainer.jar"
+SERVICE_JAR="$ROOT/samples/logback-service/target/contralog-samples-logback-service.jar"
+RECEIVER_JAR="$ROOT/samples/webhook-receiver/target/contralog-samples-webhook-receiver.jar"
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
+
+# --- Java and its flags ------------------------------------------------------------------------------------
+command -v java >/dev/null || die "no java on the PATH; install a JDK 17 or newer"
+JAVA_FEATURE="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+JAVA_FEATURE="${JAVA_FEATURE#1.}"
+[ "${JAVA_FEATURE:-0}" -ge 17 ] || die "Java ${JAVA_FEATURE} found; ContraLog needs Java 17 or newer"
+# Chronicle Queue maps memory through JDK internals; the jars' manifests open them for java -jar, and these
+# flags cover the rest: native access from Java 21 and sun.misc.Unsafe memory access from Java 24.
+JFLAGS=(-Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Dchronicle.disk.monitor.disable=true
+        --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+        --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+        --add-opens=java.base/java.nio=ALL-UNNAMED)
+[ "$JAVA_FEATURE" -ge 21 ] && JFLAGS+=(--enable-native-access=ALL-UNNAMED)
+[ "$JAVA_FEATURE" -ge 24 ] && JFLAGS+=(--sun-misc-unsafe-memory-access=allow)
+export OPT_OUT_TRACKING=true
+
+# --- Build what is missing -----------------------------------------------------------------------------------
+if [ ! -f "$AGENT_JAR" ] || [ ! -f "$TRAINER_JAR" ] || [ ! -f "$SERVICE_JAR" ] || [ ! -f "$RECEIVER_JAR" ]; then
+    say "Building ContraLog (mvn -B -q -DskipTests install; the first build downloads dependencies)"
+    command -v mvn >/dev/null || die "no mvn on the PATH; install Maven 3.8 or newer"
+    (cd "$ROOT" && mvn -B -q -DskipTests ${MVN_ARGS:-} install)
+fi
+
+# --- Everything the demo starts is stopped on the way out ---------------------------------------------------
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/contralog-demo.XXXXXX")"
+PIDS=()
+cleanup() {
+    local status=$?
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    if [ "${KEEP_WORK:-0}" = 1 ] || [ "$status" -ne 0 ]; then
+        echo "demo: files kept in $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+wait_for_file() {  # wait_for_file FILE SECONDS WHAT LOG
+    local deadline=$((SECONDS + $2))
+    until [ -s "$1" ]; do
+        [ "$SECONDS" -lt "$deadline" ] || { tail -n 30 "$4" >&2 || true; die "$3 did not start within $2 s"; }
+        sleep 0.2
+    done
+}
+
+# --- 1. Normal traffic, 2. training ---------------------------------------------------------------------------
+say "1/4 Running the sample order service (Logback) without faults to collect normal logs"
+java "${JFLAGS[@]}" -Xmx256m -jar "$SERVICE_JAR" --queue-dir "$WORK/normal-queue" --requests 3000 --rate 300 \
+    --threads 8 --seed 1
+
+say "2/4 Training a tiny model on those logs (sessions keyed by the requestId MDC field)"
+java "${JFLAGS[@]}" -Xmx2g -jar "$TRAINER_JAR" train --input "$WORK/normal-queue" --format queue \
+    --out "$WORK/model" --preset tiny --session-field requestId
+
+# --- 3. Receiver and agent --------------------------------------------------------------------------------------
+say "3/4 Starting the webhook receiver and the agent"
+java -Xmx128m -jar "$RECEIVER_JAR" --port 0 --port-file "$WORK/receiver.port" --secret "$SECRET" \
+    --out "$WORK/alerts.jsonl" > >(sed -u 's/^/[receiver] /') 2>&1 &
+PIDS+=($!)
+wait_for_file "$WORK/receiver.port" 30 "the webhook receiver" /dev/null
+RECEIVER_PORT="$(cat "$WORK/receiver.port")"
+
+mkdir -p "$WORK/live-queue"
+cat > "$WORK/agent.yaml" <<YAML
+queue:
+  dir: $WORK/live-queue
+model:
+  dir: $WORK/model
+session:
+  idleTimeout: 2s
+http:
+  bind: 127.0.0.1
+  port: 0
+state:
+  dir: $WORK/state
+alerts:
+  warmUp: 0s
+  webhooks:
+    - url: http://127.0.0.1:$RECEIVER_PORT/alerts
+      format: json
+      secret: \${DEMO_WEBHOOK_SECRET}
+YAML
+DEMO_WEBHOOK_SECRET="$SECRET" java "${JFLAGS[@]}" -Xmx512m -jar "$AGENT_JAR" run --config "$WORK/agent.yaml" \
+    > "$WORK/agent.log" 2>&1 &
+PIDS+=($!)
+echo "agent log: $WORK/agent.log"
+
+# --- 4. Live traffic with a fault ---------------------------------------------------------------------------------
+say "4/4 Running the service for 40 s at 20 requests/s; fault '$FAULT' from 15 s to 25 s"
+java "${JFLAGS[@]}" -Xmx256m -jar "$SERVICE_JAR" --queue-dir "$WORK/live-queue" --duration 40s --rate 20 \
+    --seed 2 --fault "$FAULT" --fault-after 15s --fault-for 10s
+
+say "Waiting for the last sessions to close and be scored"
+deadline=$((SECONDS + 30))
+until [ -s "$WORK/alerts.jsonl" ] || [ "$SECONDS" -ge "$deadline" ]; do sleep 0.5; done
+sleep 3
+ALERTS=$(wc -l < "$WORK/alerts.jsonl" 2>/dev/null || echo 0)
+if [ "$ALERTS" -gt 0 ]; then
+    say "Done: $ALERTS signed alert(s) received for the injected '$FAULT' fault"
+else
+    tail -n 40 "$WORK/agent.log" >&2 || true
+    die "no alert arrived; the agent's log is above"
+fi

@@ -67,8 +67,16 @@ public final class ReplayerMain implements Callable<Integer> {
         description = "0 replays as fast as possible; 1 keeps the original pace; 10 is ten times faster.")
     double speed;
 
+    @Option(names = "--dry-run", description = "Parse and count only; log nothing.")
+    boolean dryRun;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ReplayerMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new ReplayerMain()).setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                cmd.getErr().println("replayer: " + e.getMessage());
+                return e instanceof IllegalArgumentException ? 2 : 1;
+            })
+            .execute(args));
     }
 
     @Override
@@ -86,9 +94,10 @@ public final class ReplayerMain implements Callable<Integer> {
         try (ReplaySink sink = openSink()) {
             counts = replay(sink, filter);
         }
-        System.out.printf("replayed %d events from %d files into %s as service %s in %.1f s "
-                + "(%d filtered out, %d lines outside any event)%n", counts.replayed, files.size(), queueDir, service,
-            (System.nanoTime() - start) / 1e9, counts.filtered, counts.skipped);
+        System.out.printf("%s %d events from %d files into %s as service %s in %.1f s "
+                + "(%d filtered out, %d lines outside any event)%n", dryRun ? "would replay" : "replayed",
+            counts.replayed, files.size(), queueDir, service, (System.nanoTime() - start) / 1e9, counts.filtered,
+            counts.skipped);
         return 0;
     }
 
@@ -102,6 +111,9 @@ public final class ReplayerMain implements Callable<Integer> {
     }
 
     private ReplaySink openSink() throws MalformedURLException {
+        if (dryRun) {
+            return new CountingSink();
+        }
         URL url = config != null ? config.toUri().toURL()
             : ReplayerMain.class.getResource(framework == Framework.logback
                 ? "/contralog-replay-logback.xml" : "/contralog-replay-log4j2.xml");
@@ -179,6 +191,18 @@ public final class ReplayerMain implements Callable<Integer> {
             }
             long due = startNanos + (long) (Duration.between(first, at).toNanos() / speed);
             LockSupport.parkNanos(due - System.nanoTime());
+        }
+    }
+
+    /** Stands in for a framework when only parsing is wanted. */
+    private static final class CountingSink implements ReplaySink {
+        @Override
+        public void replay(LogLine line, Map<String, String> context) {
+            ParsedError.parse(line.errorLines());
+        }
+
+        @Override
+        public void close() {
         }
     }
 

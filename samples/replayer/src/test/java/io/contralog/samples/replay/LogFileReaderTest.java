@@ -75,16 +75,23 @@ class LogFileReaderTest {
             "2024-01-02 03:04:05,006 WARN  [worker-3] org.example.Cache - eviction storm",
             "2024-01-02T03:04:06.007+05:00  INFO 4242 --- [lavalink] [           main] l.server.Launcher  "
                 + "            : Starting Launcher",
-            "   continued on a second line");
+            "   continued on a second line",
+            "2025-01-24T07:00:30,227 INFO [main                     ] FarmApplication          : Starting app",
+            "12-Mar-2019 17:34:11.410 INFO [main] org.apache.catalina.startup.VersionLoggerListener.log Server "
+                + "version: Apache Tomcat/9.0.12");
 
         List<LogLine> lines = readAll(file);
 
         assertThat(lines).extracting(LogLine::logger)
-            .containsExactly("FastLeaderElection", "org.example.Cache", "l.server.Launcher");
+            .containsExactly("FastLeaderElection", "org.example.Cache", "l.server.Launcher", "FarmApplication",
+                "org.apache.catalina.startup.VersionLoggerListener");
         assertThat(lines.get(0).thread()).isEqualTo("QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181");
         assertThat(lines.get(1).level()).isEqualTo("WARN");
         assertThat(lines.get(2).thread()).isEqualTo("main");
         assertThat(lines.get(2).message()).isEqualTo("Starting Launcher\n   continued on a second line");
+        assertThat(lines.get(3).thread()).isEqualTo("main");
+        assertThat(lines.get(4).timestamp()).isEqualTo(Instant.parse("2019-03-12T17:34:11.410Z"));
+        assertThat(lines.get(4).message()).isEqualTo("Server version: Apache Tomcat/9.0.12");
         assertThat(lines).allSatisfy(l -> assertThat(l.normal()).isNull());
     }
 

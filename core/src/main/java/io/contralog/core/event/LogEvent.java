@@ -43,6 +43,7 @@ public record LogEvent(int v, long ts, String level, String logger, String threa
 
     /** Builds a {@link LogEvent} field by field; unset fields take neutral defaults. */
     public static final class Builder {
+        private int v = SCHEMA_VERSION;
         private long ts;
         private String level = "INFO";
         private String logger = "";
@@ -55,6 +56,12 @@ public record LogEvent(int v, long ts, String level, String logger, String threa
         private String host = "";
         private long pid = -1;
         private long seq = -1;
+
+        /** Sets the schema version; readers use it to report the version a record was written with. */
+        public Builder v(int version) {
+            this.v = version;
+            return this;
+        }
 
         public Builder ts(long epochNanos) {
             this.ts = epochNanos;
@@ -117,7 +124,7 @@ public record LogEvent(int v, long ts, String level, String logger, String threa
         }
 
         public LogEvent build() {
-            return new LogEvent(SCHEMA_VERSION, ts, level, logger, thread, msg, truncated, error, ctx, service, host,
+            return new LogEvent(v, ts, level, logger, thread, msg, truncated, error, ctx, service, host,
                 pid, seq);
         }
     }

@@ -2,10 +2,13 @@ package io.contralog.samples.replay;
 
 /**
  * Rebuilds a parsed error as a {@link Throwable} for Log4j2, which takes only real throwables. Where the original
- * class is on the class path with a message constructor (the JDK's own exceptions, for example) it is used, so the
- * class name survives; otherwise a {@link ReplayedThrowable} stands in and prints the original class name.
+ * class is on the class path with a message constructor (the JDK's own exceptions, for example) it is used;
+ * otherwise a class of that name is defined on the fly, so the class name survives either way. Only a
+ * {@code java.*} class missing from this JDK falls back to a {@link ReplayedThrowable} that prints the name.
  */
 final class ReplayedThrowables {
+
+    private static final ExceptionClasses GENERATED = new ExceptionClasses();
 
     private ReplayedThrowables() {
     }
@@ -21,19 +24,40 @@ final class ReplayedThrowables {
     }
 
     private static Throwable instantiate(ParsedError error, Throwable cause) {
-        try {
-            Class<?> type = Class.forName(error.className(), false, ReplayedThrowables.class.getClassLoader());
-            if (Throwable.class.isAssignableFrom(type)) {
-                Throwable t = (Throwable) type.getConstructor(String.class).newInstance(error.message());
-                if (cause != null) {
-                    t.initCause(cause);
-                }
-                return t;
-            }
-        } catch (ReflectiveOperationException | LinkageError | IllegalStateException | IllegalArgumentException e) {
-            // Not loadable here, or not built from a message alone: the stand-in keeps the name in its text.
+        Throwable t = create(existing(error.className()), error.message());
+        if (t == null) {
+            t = create(GENERATED.define(error.className()), error.message());
         }
-        return new ReplayedThrowable(error.className(), error.message(), cause);
+        if (t == null) {
+            return new ReplayedThrowable(error.className(), error.message(), cause);
+        }
+        if (cause != null) {
+            try {
+                t.initCause(cause);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                return new ReplayedThrowable(error.className(), error.message(), cause);
+            }
+        }
+        return t;
+    }
+
+    private static Class<?> existing(String name) {
+        try {
+            return Class.forName(name, false, ReplayedThrowables.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static Throwable create(Class<?> type, String message) {
+        if (type == null || !Throwable.class.isAssignableFrom(type)) {
+            return null;
+        }
+        try {
+            return (Throwable) type.getConstructor(String.class).newInstance(message);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Stands in for an error whose class is not on the replayer's class path. */

@@ -42,6 +42,16 @@ class SinkReplayTest {
     }
 
     @Test
+    void rebuildsErrorsOfClassesMissingFromTheClassPathUnderTheirOwnName() {
+        Throwable t = ReplayedThrowables.of(ParsedError.parse(FAILURE.errorLines()));
+
+        assertThat(t).isInstanceOf(java.io.IOException.class).hasMessage("No space left on device");
+        assertThat(t.getStackTrace()).extracting(StackTraceElement::getMethodName).containsExactly("flush");
+        assertThat(t.getCause().getClass().getName()).isEqualTo("com.example.DiskFullException");
+        assertThat(t.getCause()).hasMessage("/data is full");
+    }
+
+    @Test
     void log4j2AppendersSeeTheOriginalTimestampThreadContextAndError() throws Exception {
         Path out = dir.resolve("replayed.log");
         System.setProperty("replay.test.file", out.toString());
@@ -51,7 +61,7 @@ class SinkReplayTest {
 
         String written = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(written).startsWith(AT.toEpochMilli() + " pool-3 ERROR o.a.i.d.Storage label1.log.gz flush failed")
-            .contains("java.io.IOException: No space left on device", "at o.a.i.d.Storage.flush(Storage.java:88)")
-            .containsPattern("Caused by: \\S+: /data is full");
+            .contains("java.io.IOException: No space left on device", "at o.a.i.d.Storage.flush(Storage.java:88)",
+                "Caused by: com.example.DiskFullException: /data is full");
     }
 }

@@ -38,7 +38,7 @@ public final class OnnxScorer implements AutoCloseable {
     private final OrtSession messageEncoder;
     private final OrtSession sequenceEncoder;
     private final BpeTokenizer tokenizer;
-    private final NearestNormal nearestNormal;
+    private final NearestGraph nearestNormal;
     private final int dim;
     private final int maxMessages;
     private final int maskPasses;
@@ -49,7 +49,6 @@ public final class OnnxScorer implements AutoCloseable {
     private OnnxScorer(Path messageFile, Path sequenceFile, BpeTokenizer tokenizer, ReferenceSet reference,
                        int dim, int maxMessages, int bundleMaskPasses, ScorerOptions options) throws OrtException {
         this.tokenizer = tokenizer;
-        this.nearestNormal = reference == null ? null : new NearestNormal(reference);
         this.dim = dim;
         this.maxMessages = maxMessages;
         int passes = options.maskPasses() > 0 ? options.maskPasses() : bundleMaskPasses;
@@ -67,6 +66,7 @@ public final class OnnxScorer implements AutoCloseable {
         }
         this.sequenceEncoder = seq;
         this.provider = factory.effectiveProvider();
+        this.nearestNormal = openNearest(reference, options);
     }
 
     /**
@@ -191,7 +191,13 @@ public final class OnnxScorer implements AutoCloseable {
         try {
             messageEncoder.close();
         } finally {
-            sequenceEncoder.close();
+            try {
+                sequenceEncoder.close();
+            } finally {
+                if (nearestNormal != null) {
+                    nearestNormal.close();
+                }
+            }
         }
     }
 
@@ -218,10 +224,16 @@ public final class OnnxScorer implements AutoCloseable {
         }
         List<String> distinct = new ArrayList<>(missing.keySet());
         float[][] vectors = embedUncached(distinct);
+        int[] near = new int[vectors.length];
+        float[] free = new float[vectors.length];
+        if (nearestNormal == null) {
+            Arrays.fill(near, -1);
+            Arrays.fill(free, 1f);
+        } else {
+            nearestNormal.search(vectors, near, free);
+        }
         for (int d = 0; d < vectors.length; d++) {
-            int near = nearestNormal == null ? -1 : nearestNormal.nearest(vectors[d]);
-            float free = nearestNormal == null ? 1f : nearestNormal.distance(vectors[d], near);
-            TextCache.Entry entry = new TextCache.Entry(vectors[d], near, free);
+            TextCache.Entry entry = new TextCache.Entry(vectors[d], near[d], free[d]);
             cache.put(distinct.get(d), entry);
             for (int i : missing.get(distinct.get(d))) {
                 out[i] = entry;
@@ -256,6 +268,19 @@ public final class OnnxScorer implements AutoCloseable {
                 emb.get(r * dim, v);
                 out[order[from + r]] = v;
             }
+        }
+    }
+
+    private NearestGraph openNearest(ReferenceSet reference, ScorerOptions options) throws OrtException {
+        if (reference == null || reference.size() == 0) {
+            return null;
+        }
+        try {
+            return new NearestGraph(env, reference, options.threads());
+        } catch (OrtException | RuntimeException e) {
+            messageEncoder.close();
+            sequenceEncoder.close();
+            throw e;
         }
     }
 

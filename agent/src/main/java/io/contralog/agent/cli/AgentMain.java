@@ -1,11 +1,12 @@
 package io.contralog.agent.cli;
 
+import io.contralog.core.ChronicleSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the agent jar: tails the queue, scores sequences and alerts, plus tools around it. */
 @Command(name = "contralog-agent", mixinStandardHelpOptions = true,
-    subcommands = {CheckConfigCommand.class},
+    subcommands = {RunCommand.class, CheckConfigCommand.class},
     description = "Tail a ContraLog queue, score sequences with a model bundle and send alerts.")
 public final class AgentMain {
 
@@ -14,10 +15,7 @@ public final class AgentMain {
 
     /** Runs the command line and exits with its code: 0 success, 1 runtime failure, 2 bad usage or config. */
     public static void main(String[] args) {
-        for (String quiet : new String[] {"chronicle.analytics.disable", "chronicle.announcer.disable",
-            "chronicle.disk.monitor.disable"}) {
-            System.setProperty(quiet, System.getProperty(quiet, "true"));
-        }
+        ChronicleSupport.disableAnalytics();
         System.exit(new CommandLine(new AgentMain()).execute(args));
     }
 }

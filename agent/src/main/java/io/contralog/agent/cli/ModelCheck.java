@@ -1,14 +1,31 @@
 package io.contralog.agent.cli;
 
 import io.contralog.agent.config.AgentConfig;
+import io.contralog.agent.config.ConfigException;
+import io.contralog.agent.pipeline.ModelSlot;
+import io.contralog.model.bundle.BundleException;
 
-/** Checks that the bundles a config names can serve its settings. */
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Loads every bundle a config names, as {@code run} would, so that a bundle it cannot serve fails the check. */
 final class ModelCheck {
 
     private ModelCheck() {
     }
 
     static void check(AgentConfig config) {
-        // filled in once the bundle loader is wired: loads each bundle and compares session limits
+        load("model.dir", config.model().dir(), config);
+        for (Map.Entry<String, Path> e : config.model().services().entrySet()) {
+            load("model.services." + e.getKey(), e.getValue(), config);
+        }
+    }
+
+    private static void load(String key, Path dir, AgentConfig config) {
+        try (ModelSlot slot = ModelSlot.load(dir, config)) {
+            slot.version();
+        } catch (BundleException | RuntimeException e) {
+            throw new ConfigException("key '" + key + "': " + e.getMessage());
+        }
     }
 }

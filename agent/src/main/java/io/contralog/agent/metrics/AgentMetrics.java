@@ -44,8 +44,9 @@ public final class AgentMetrics {
             .description("alert deliveries written to the spool").register(registry);
         inference = Timer.builder("contralog.inference").description("time to score one batch of sequences")
             .publishPercentiles(0.5, 0.99).register(registry);
-        Gauge.builder("contralog.queue.lag", queueLag, AtomicLong::get)
-            .description("events written to the queue but not yet read").register(registry);
+        Gauge.builder("contralog.queue.lag.seconds", queueLag, v -> v.get() / 1000.0)
+            .description("age of the event read last: how far the agent is behind the application")
+            .register(registry);
         Gauge.builder("contralog.sessions.open", sessionsOpen, AtomicLong::get).description("open sessions")
             .register(registry);
         Gauge.builder("contralog.alerts.pending", alertsPending, AtomicLong::get)
@@ -72,7 +73,7 @@ public final class AgentMetrics {
         }
     }
 
-    public void queueLag(long lag) {
+    public void queueLagMillis(long lag) {
         queueLag.set(lag);
     }
 

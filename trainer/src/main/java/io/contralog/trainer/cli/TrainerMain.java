@@ -14,7 +14,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "contralog-trainer", mixinStandardHelpOptions = true, versionProvider = TrainerMain.Version.class,
     description = "Trains and evaluates ContraLog log anomaly models.",
-    subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class, ScoreCommand.class,
+        CommandLine.HelpCommand.class})
 public final class TrainerMain implements Runnable {
 
     @CommandLine.Spec

@@ -53,6 +53,13 @@ public final class LogReaders {
         return expand(inputs, name).stream().map(f -> f + ": " + resolve(f, name)).toList();
     }
 
+    /** Returns the format the first input resolves to (what {@code auto} detects), for choosing session defaults. */
+    public static String resolvedFormat(List<Path> inputs, String format) {
+        String name = Formats.check(format);
+        List<Path> files = expand(inputs, name);
+        return files.isEmpty() ? name : resolve(files.get(0), name);
+    }
+
     private static String resolve(Path file, String format) {
         if (!format.equals("auto")) {
             return format;

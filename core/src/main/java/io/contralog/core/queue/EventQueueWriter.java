@@ -194,10 +194,18 @@ public final class EventQueueWriter implements AutoCloseable {
             droppedWriteFailed.increment();
             if (reporter.due(QueueProblem.WRITE_FAILED)) {
                 reporter.emit(QueueProblem.WRITE_FAILED, "writing to queue folder " + dir
-                    + " failed; the event was dropped and the queue will be reopened: " + t, t);
+                    + " failed; the event was dropped and the queue will be reopened: " + describe(t), t);
             }
             return false;
         }
+    }
+
+    private static String describe(Throwable t) {
+        StringBuilder text = new StringBuilder(String.valueOf(t));
+        for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause() == c ? null : c.getCause()) {
+            text.append("; caused by ").append(c);
+        }
+        return text.toString();
     }
 
     private static String pick(String own, String fallback) {
@@ -225,7 +233,7 @@ public final class EventQueueWriter implements AutoCloseable {
         droppedWriteFailed.increment();
         if (reporter.due(QueueProblem.WRITE_FAILED)) {
             reporter.emit(QueueProblem.WRITE_FAILED, "an event could not be prepared for queue folder " + dir
-                + " and was dropped: " + t, t);
+                + " and was dropped: " + describe(t), t);
         }
         return false;
     }
@@ -303,6 +311,10 @@ public final class EventQueueWriter implements AutoCloseable {
 
     void report(QueueProblem problem, String message, Throwable cause) {
         reporter.report(problem, message, cause);
+    }
+
+    long housekeepingPasses() {
+        return housekeeper.passes();
     }
 
     QueueHandle handle() {

@@ -1,5 +1,6 @@
 package io.contralog.core.queue;
 
+import net.openhft.chronicle.core.io.SingleThreadedChecked;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
@@ -33,6 +34,8 @@ final class QueueHandle implements AutoCloseable {
     private QueueHandle(SingleChronicleQueue queue) {
         this.queue = queue;
         this.appender = queue.createAppender();
+        // The writer's lock, not thread confinement, makes this appender safe to share.
+        ((SingleThreadedChecked) appender).singleThreadedCheckDisabled(true);
         File dir = queue.file();
         this.names = new RollingResourcesCache(queue.rollCycle(), queue.epoch(),
             name -> new File(dir, name + SUFFIX), file -> file.getName().replace(SUFFIX, ""));

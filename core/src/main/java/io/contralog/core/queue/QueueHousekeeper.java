@@ -25,6 +25,7 @@ final class QueueHousekeeper implements StoreFileListener {
     private final EventQueueWriter writer;
     private ScheduledExecutorService executor;
     private long nextReopenNanos;
+    private volatile long passes;
 
     QueueHousekeeper(EventQueueWriter writer) {
         this.writer = writer;
@@ -67,6 +68,12 @@ final class QueueHousekeeper implements StoreFileListener {
             writer.report(QueueProblem.HOUSEKEEPING_FAILED, "housekeeping of queue folder " + writer.dir()
                 + " failed: " + t, t);
         }
+        passes++;
+    }
+
+    /** Completed checks, so that tests can wait for one instead of sleeping. */
+    long passes() {
+        return passes;
     }
 
     private void checkOnce() {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the agent jar: tails the queue, scores sequences and alerts, plus tools around it. */
 @Command(name = "contralog-agent", mixinStandardHelpOptions = true,
-    subcommands = {RunCommand.class, CheckConfigCommand.class},
+    subcommands = {RunCommand.class, CheckConfigCommand.class, DumpQueueCommand.class},
     description = "Tail a ContraLog queue, score sequences with a model bundle and send alerts.")
 public final class AgentMain {
 

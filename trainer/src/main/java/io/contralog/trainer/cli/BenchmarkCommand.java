@@ -113,7 +113,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (Protocol protocolRow : Protocol.values()) {
             List<Aggregate> rows = Aggregate.of(runs, protocolRow);
             out.print(ResultTable.format(protocolRow, rows));
-            tsv.append(ResultTable.tsv(name == null ? input.inputs.toString() : name, trainSeconds, protocolRow, rows));
+            tsv.append(ResultTable.tsv(name == null ? input.inputs.toString() : name, first, trainSeconds, protocolRow,
+                rows));
         }
         out.println(CommandSupport.thresholdLine(first.threshold()) + "; figures use the model row '"
             + first.threshold().method() + "'");

@@ -3,6 +3,7 @@ package io.contralog.trainer.cli;
 import io.contralog.trainer.train.EpochStats;
 import io.contralog.trainer.train.TrainedModel;
 import io.contralog.trainer.train.TrainingListener;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -13,6 +14,9 @@ import java.util.Locale;
 
 /** A console progress bar over training steps, with the rate, the time left and the latest losses. */
 final class TrainProgress implements TrainingListener {
+
+    /** Width used when the output is not a terminal whose width can be asked. */
+    private static final int MAX_WIDTH = 110;
 
     private final PrintStream out;
     private ProgressBar bar;
@@ -26,13 +30,13 @@ final class TrainProgress implements TrainingListener {
     public void started(int plannedSteps) {
         bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(plannedSteps)
             .setStyle(ProgressBarStyle.ASCII).setUnit(" steps", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
-            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).build();
+            .setConsumer(new ConsoleProgressBarConsumer(out, MAX_WIDTH)).build();
     }
 
     @Override
     public void stepped(int step, float loss) {
         bar.stepTo(step);
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f%s", loss, lastEpoch));
+        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f%s", loss, lastEpoch));
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public enum Preset {
     /** Width 32, one layer per encoder; for tests and demos. */
-    TINY(new ModelDims(32, 64, 1, 2, 32, 32, 384), 16, 3e-3f, 12, 3),
+    TINY(new ModelDims(32, 64, 1, 2, 32, 32, 384), 16, 3e-3f, 8, 2),
     /** Width 64, two layers per encoder; the default. */
     SMALL(new ModelDims(64, 128, 2, 4, 32, 128, 1024), 16, 1e-3f, 30, 3),
     /** The authors' BGL sizes. */

@@ -27,7 +27,7 @@ public final class TinyBundle {
     /** Seed of the generated training logs; tests generating held-out data should use another. */
     public static final long DATA_SEED = 7;
     /** Requests generated for training. */
-    public static final int REQUESTS = 800;
+    public static final int REQUESTS = 600;
 
     private static final String PROPERTY = "contralog.test.bundle.dir";
 

@@ -5,17 +5,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Extracts the session key of an event as a {@link SessionSpec} defines it; events without a key get "". */
-final class SessionKeys {
+public final class SessionKeys {
 
     private final Pattern regex;
     private final String contextField;
 
-    SessionKeys(SessionSpec spec) {
+    /** Keys as {@code spec} says. */
+    public SessionKeys(SessionSpec spec) {
         this.regex = spec.keyRegex() == null ? null : Pattern.compile(spec.keyRegex());
         this.contextField = spec.contextField();
     }
 
-    String keyOf(LogEvent event) {
+    /** The key of {@code event}, or the empty string when it has none. */
+    public String keyOf(LogEvent event) {
         if (regex != null) {
             if (event.msg() == null) {
                 return "";

@@ -15,8 +15,8 @@ import java.util.Random;
 
 /**
  * Measures scoring speed and the accuracy cost of interleaved masking on a bundle and a plain log file; run as a
- * main: {@code ScoringBenchmark BUNDLE LOGFILE KEY_REGEX [THREADS]}. Lines are "LEVEL Logger: message", after an
- * optional leading timestamp of two tokens.
+ * main: {@code ScoringBenchmark BUNDLE LOGFILE KEY_REGEX|events:N [THREADS]}. Lines are "DATE TIME LEVEL Logger:
+ * message".
  */
 public final class ScoringBenchmark {
 
@@ -34,6 +34,8 @@ public final class ScoringBenchmark {
 
         ScorerOptions cold = ScorerOptions.defaults().withCacheSize(0).withThreads(threads);
         try (Bundle bundle = Bundle.load(bundleDir, cold)) {
+            bundle.scorer().score(texts.subList(0, Math.min(500, texts.size())));
+            tokenizer(bundle.tokenizer(), texts, lines);
             System.out.println("dims " + bundle.manifest().dims() + ", reference " + bundle.reference().size());
             tokenizer(bundle.tokenizer(), texts, lines);
             List<String> flat = new ArrayList<>();
@@ -150,7 +152,9 @@ public final class ScoringBenchmark {
             events.add(LogEvent.builder().ts(seq * 1_000_000L).seq(seq++).level(parts[2]).logger(logger[0])
                 .msg(parts[4]).service("bench").build());
         }
-        SessionSpec spec = new SessionSpec(keyRegex, null, null, 0, 128, null);
+        SessionSpec spec = keyRegex.startsWith("events:")
+            ? new SessionSpec(null, null, null, Integer.parseInt(keyRegex.substring(7)), 256, null)
+            : new SessionSpec(keyRegex, null, null, 0, 128, null);
         return Sessionizer.sessionize(events, spec);
     }
 }

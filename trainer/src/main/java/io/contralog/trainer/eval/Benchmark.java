@@ -33,8 +33,9 @@ import java.util.Map;
  *
  * <p>Implementation notes: both protocols share one split and one model per seed, since they differ only in which
  * test sequences are kept; the paper test part is the natural one sampled down to 1:1, so its scores are reused.
- * A time budget is enforced through the step limit: the first seed assumes a rate for the preset, later seeds use
- * the rate measured on the first, and about two thirds of each seed's share goes to optimisation.
+ * A time budget is enforced through the step limit: the first seed assumes a cautious rate for the preset, later
+ * seeds lower the limit when the measured rate is slower still, and about two thirds of each seed's share goes to
+ * optimisation (the rest to export, threshold fit and scoring). Early stopping usually ends small sets sooner.
  */
 public final class Benchmark {
 
@@ -64,19 +65,20 @@ public final class Benchmark {
     public static List<SeedRun> run(SequenceSet set, Settings settings, PrintStream log)
         throws IOException, BundleException, OrtException {
         List<SeedRun> runs = new ArrayList<>();
-        double stepsPerSecond = assumedRate(settings.preset());
+        int maxSteps = maxSteps(settings, assumedRate(settings.preset()));
         for (int i = 0; i < settings.seeds(); i++) {
             long seed = settings.baseSeed() + i;
             Long shuffle = settings.shuffleSeed() == null ? null : settings.shuffleSeed() + i;
             Split split = Protocol.NATURAL.split(set.sequences(), shuffle, seed);
             requireUsable(split);
-            int maxSteps = maxSteps(settings, stepsPerSecond);
             log.printf(Locale.ROOT, "seed %d: %d train, %d validation, %d fit, %d test sequences (%s)%s%n", seed,
                 split.train().size(), split.valid().size(), split.fit().size(), split.test().size(), split.order(),
                 maxSteps > 0 ? ", at most " + maxSteps + " steps" : "");
             SeedRun run = runOne(split, settings, seed, maxSteps, log);
             runs.add(run);
-            stepsPerSecond = run.stepsPerSecond() > 0 ? run.stepsPerSecond() : stepsPerSecond;
+            if (maxSteps > 0 && run.stepsPerSecond() > 0) {
+                maxSteps = Math.min(maxSteps, maxSteps(settings, run.stepsPerSecond()));
+            }
         }
         return runs;
     }
@@ -153,9 +155,9 @@ public final class Benchmark {
 
     private static double assumedRate(Preset preset) {
         return switch (preset) {
-            case TINY -> 40;
-            case SMALL -> 12;
-            case PAPER -> 3;
+            case TINY -> 3;
+            case SMALL -> 1.0;
+            case PAPER -> 0.4;
         };
     }
 

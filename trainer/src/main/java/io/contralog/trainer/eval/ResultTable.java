@@ -36,11 +36,18 @@ public final class ResultTable {
         return out.toString();
     }
 
+    /** Column names of {@link #tsv}. */
+    public static final String TSV_HEADER = String.join("\t", "set", "split", "train", "fit", "train_s", "protocol",
+        "detector", "threshold", "precision", "recall", "f1", "auroc", "test", "anomalous", "seeds");
+
     /** Tab-separated rows for collecting several benchmarks into one table. */
-    public static String tsv(String name, double trainSeconds, Protocol protocol, List<Aggregate> rows) {
+    public static String tsv(String name, SeedRun first, double trainSeconds, Protocol protocol,
+                             List<Aggregate> rows) {
+        String split = first.order().startsWith("time") ? "time" : "shuffled";
         StringBuilder out = new StringBuilder();
         for (Aggregate a : rows) {
-            out.append(String.join("\t", name, String.format(Locale.ROOT, "%.0f", trainSeconds), protocol.id(),
+            out.append(String.join("\t", name, split, String.valueOf(first.trainSeqs()),
+                String.valueOf(first.fitSeqs()), String.format(Locale.ROOT, "%.0f", trainSeconds), protocol.id(),
                 a.detector(), a.threshold(), a.precision().format(), a.recall().format(), a.f1().format(),
                 a.auroc().format(), String.format(Locale.ROOT, "%.0f", a.sessions()),
                 String.format(Locale.ROOT, "%.0f", a.anomalous()), String.valueOf(a.seeds()))).append('\n');

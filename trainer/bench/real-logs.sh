@@ -13,13 +13,13 @@
 # cores. Not for CI.
 #
 # Usage: trainer/bench/real-logs.sh            (after: mvn -B -o -q -pl trainer package -DskipTests)
-# Environment: DATA (default ../shared/data beside the repository), SEEDS (3), MINUTES (per row, 2),
+# Environment: JAR (the trainer jar), DATA (default ../shared/data beside the repository), SEEDS (3), MINUTES (2),
 #              PAPER (1 to include the paper rows, 0 to skip), OUT (folder for logs, bundles and the TSV).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-jar="$root/trainer/target/contralog-trainer.jar"
+jar=${JAR:-$root/trainer/target/contralog-trainer.jar}
 data=${DATA:-$root/../shared/data}
 seeds=${SEEDS:-3}
 minutes=${MINUTES:-2}

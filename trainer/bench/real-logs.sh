@@ -41,13 +41,14 @@ mkdir -p "$out"
 row() {
     local name=$1
     shift
+    local file=${name//\//-}
     local start=$SECONDS
     if java -jar "$jar" benchmark --seeds "$seeds" --max-minutes "$minutes" --name "$name" --summary "$summary" \
-        --work-dir "$out/work-$name" --protocol natural "$@" > "$out/$name.log" 2>&1; then
-        echo "$name: done in $((SECONDS - start)) s ($(tail -n 1 "$out/$name.log"))" >&2
+        --work-dir "$out/work-$file" --protocol natural "$@" > "$out/$file.log" 2>&1; then
+        echo "$name: done in $((SECONDS - start)) s ($(tail -n 1 "$out/$file.log"))" >&2
     else
-        echo "$name: FAILED after $((SECONDS - start)) s, see $out/$name.log" >&2
-        tail -n 3 "$out/$name.log" >&2
+        echo "$name: FAILED after $((SECONDS - start)) s, see $out/$file.log" >&2
+        tail -n 3 "$out/$file.log" >&2
     fi
 }
 

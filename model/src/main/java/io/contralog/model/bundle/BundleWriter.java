@@ -70,7 +70,7 @@ public final class BundleWriter implements AutoCloseable {
 
     /** Writes a reference set computed elsewhere. */
     public void writeReference(ReferenceSet reference) throws IOException {
-        reference.write(dir.resolve("."));
+        reference.write(dir);
     }
 
     /**

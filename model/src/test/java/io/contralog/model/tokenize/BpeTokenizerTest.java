@@ -87,6 +87,15 @@ class BpeTokenizerTest {
     }
 
     @Test
+    void keepsTheMostFrequentBytesWhenTheAlphabetDoesNotFit() {
+        BpeTokenizer tok = BpeTokenizer.learn(List.of("aaaa bbb cc d"), 5, 64);
+
+        assertThat(tok.idsInUse()).isLessThanOrEqualTo(5);
+        assertThat(tok.encode("a")).containsExactly(2 + 1);
+        assertThat(tok.encode("d")).containsExactly(BpeTokenizer.UNK_ID);
+    }
+
+    @Test
     void refusesADamagedFileNamingIt(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("tokenizer.json");
         Files.writeString(file, "{\"format\":\"other\",\"version\":1}");

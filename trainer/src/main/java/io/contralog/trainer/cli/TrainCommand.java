@@ -129,18 +129,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     private List<LogEvent> read() throws IOException {
         List<LogEvent> events = new ArrayList<>();
-        try (LogReader reader = open()) {
+        try (LogReader reader = LogReaders.open(inputs, format)) {
             for (LabeledEvent e = reader.next(); e != null; e = reader.next()) {
                 events.add(e.event());
             }
         }
         return events;
-    }
-
-    private LogReader open() {
-        if ("queue".equalsIgnoreCase(format.trim())) {
-            return new QueueInput(inputs);
-        }
-        return LogReaders.open(inputs, format);
     }
 }

@@ -95,13 +95,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--input " + input.inputs + " carries no labels: give --labels CSV or a"
                 + " labelled format (bgl, thunderbird, hdfs, multilog)");
         }
-        out.printf(Locale.ROOT, "input: %s; %d sequences (%s), %d anomalous; preset %s%n", input.describe(),
-            set.sequences().size(), set.spec(), set.anomalies(), p.id());
+        out.printf(Locale.ROOT, "input: %s; %d sequences (%s), %d anomalous%s; preset %s%n", input.describe(),
+            set.sequences().size(), set.spec(), set.anomalies(), unkeyedNote(set), p.id());
         Path work = workDir != null ? workDir : Files.createTempDirectory("contralog-benchmark");
         Duration budget = maxMinutes == null ? null : Duration.ofMillis(Math.round(maxMinutes * 60_000));
         List<SeedRun> runs = Benchmark.run(set, new Benchmark.Settings(p, spec, shuffleSeed, seeds, seed, budget,
             epochs, work, input.inputs.stream().map(Path::toString).toList()), out);
         return finish(out, runs, chosen, set);
+    }
+
+    static String unkeyedNote(SequenceSet set) {
+        return set.unkeyed() == 0 ? "" : " (" + set.unkeyed() + " sequences without a key left out: no label names them)";
     }
 
     private int finish(PrintStream out, List<SeedRun> runs, Protocol chosen, SequenceSet set) throws IOException {

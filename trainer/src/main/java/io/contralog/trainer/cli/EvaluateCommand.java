@@ -53,7 +53,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             ScoredSet scored = ModelScoring.score(scorer, manifest, set.sequences());
             Threshold threshold = scorer.threshold();
             List<DetectorResult> results = Detectors.evaluate(scored, threshold, null, List.of());
-            out.println("input: " + input.describe() + ", sequences: " + set.spec());
+            out.println("input: " + input.describe() + ", sequences: " + set.spec()
+                + BenchmarkCommand.unkeyedNote(set));
             out.print(ResultTable.format(results));
             out.println(CommandSupport.thresholdLine(threshold));
             if (report != null) {

@@ -22,7 +22,8 @@ import java.util.Set;
  * sequences exactly as the agent does; and the session settings each benchmark layout uses by default.
  *
  * <p>Implementation notes: a sequence is anomalous when a labels file names its key as anomalous or, without a
- * labels file, when any of its events is labelled anomalous. Events keep their identity through the sessionizer,
+ * labels file, when any of its events is labelled anomalous; with a labels file and keyed sessions, the events
+ * without a key are left out, since no label can speak for them. Events keep their identity through the sessionizer,
  * so the anomalous ones are remembered in an identity set rather than copied into the event.
  */
 public final class Sequences {
@@ -64,10 +65,15 @@ public final class Sequences {
         }
         closed.addAll(sessionizer.flush());
         List<LabeledSequence> out = new ArrayList<>(closed.size());
+        int unkeyed = 0;
         for (Sequence sequence : closed) {
+            if (labels != null && spec.keyed() && sequence.key().isEmpty()) {
+                unkeyed++;
+                continue;
+            }
             out.add(new LabeledSequence(sequence, isAnomalous(sequence, labels, anomalous)));
         }
-        return new SequenceSet(out, inlineLabels || labels != null, spec.describe());
+        return new SequenceSet(out, inlineLabels || labels != null, spec.describe(), unkeyed);
     }
 
     private static boolean isAnomalous(Sequence sequence, LabelFile labels, Set<LogEvent> anomalous) {

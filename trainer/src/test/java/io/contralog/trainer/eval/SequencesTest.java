@@ -25,7 +25,8 @@ class SequencesTest {
             "081109 203518 143 INFO dfs.DataNode: Receiving block blk_1 src: /10.0.0.1",
             "081109 203518 143 INFO dfs.DataNode: Receiving block blk_2 src: /10.0.0.2",
             "081109 203519 143 INFO dfs.DataNode: Received block blk_1 of size 3",
-            "081109 203520 143 WARN dfs.DataNode: Exception writing block blk_2")) ;
+            "081109 203520 143 WARN dfs.DataNode: Exception writing block blk_2",
+            "081109 203521 143 INFO dfs.DataNode: no block named here"));
         Path csv = Files.writeString(dir.resolve("labels.csv"), "BlockId,Label\nblk_1,Normal\nblk_2,Anomaly\n");
         LabelFile labels = LabelFile.load(csv);
 
@@ -39,6 +40,7 @@ class SequencesTest {
         assertThat(set.sequences()).filteredOn(LabeledSequence::anomalous).singleElement()
             .satisfies(s -> assertThat(s.sequence().key()).isEqualTo("blk_2"));
         assertThat(set.labelled()).isTrue();
+        assertThat(set.unkeyed()).isEqualTo(1);
         assertThat(labels.matched()).isEqualTo(2);
     }
 

@@ -105,7 +105,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     static String unkeyedNote(SequenceSet set) {
-        return set.unkeyed() == 0 ? "" : " (" + set.unkeyed() + " sequences without a key left out: no label names them)";
+        return set.unkeyed() == 0 ? ""
+            : " (" + set.unkeyed() + " sequences without a key left out: no label names them)";
     }
 
     private int finish(PrintStream out, List<SeedRun> runs, Protocol chosen, SequenceSet set) throws IOException {

@@ -57,7 +57,9 @@ public final class EventQueueReader implements AutoCloseable {
         if (missing != null) {
             throw new IllegalArgumentException(missing);
         }
-        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.toFile()).checkInterrupts(false).build();
+        // The writers' default roll cycle; an existing queue's own cycle wins, as Chronicle reads it from metadata.
+        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.toFile())
+            .rollCycle(QueueHandle.rollCycle(QueueSettings.defaults().rollCycle())).checkInterrupts(false).build();
         try {
             return new EventQueueReader(queue, tailerName);
         } catch (RuntimeException | Error e) {

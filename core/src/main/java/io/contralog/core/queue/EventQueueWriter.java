@@ -50,6 +50,8 @@ public final class EventQueueWriter implements AutoCloseable {
     volatile boolean overCap;
     volatile boolean broken;
     private volatile String unavailableReason = "not opened yet";
+    /** Folder size at the last measurement plus the bytes written since, guarded by {@link #lock}. */
+    private long estimatedSize;
 
     private EventQueueWriter(Path dir, QueueSettings settings, ProblemListener listener) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -187,7 +189,11 @@ public final class EventQueueWriter implements AutoCloseable {
         long n = original != null && original.seq() >= 0 ? original.seq() : seq.getAndIncrement();
         try {
             WriteErrorInjection.check(dir);
-            h.write(s, service, host, pid, n);
+            estimatedSize += h.write(s, service, host, pid, n);
+            if (settings.maxQueueSize() > 0 && estimatedSize > settings.maxQueueSize()) {
+                // Between two measurements the cap still holds: stop at the estimate and let housekeeping decide.
+                overCap = true;
+            }
             return true;
         } catch (Throwable t) {
             broken = true;
@@ -311,6 +317,16 @@ public final class EventQueueWriter implements AutoCloseable {
 
     void report(QueueProblem problem, String message, Throwable cause) {
         reporter.report(problem, message, cause);
+    }
+
+    /** Records a fresh measurement of the folder, replacing the running estimate. */
+    void measured(long size) {
+        lock.lock();
+        try {
+            estimatedSize = size;
+        } finally {
+            lock.unlock();
+        }
     }
 
     long housekeepingPasses() {

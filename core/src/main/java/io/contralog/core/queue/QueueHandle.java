@@ -75,11 +75,17 @@ final class QueueHandle implements AutoCloseable {
         return Math.max(floor, Math.min(ceiling, Long.highestOneBit(maxQueueSize / 16)));
     }
 
-    /** Writes one document; on any failure the partial document is rolled back and the failure rethrown. */
-    void write(EventScratch event, String service, String host, long pid, long seq) {
+    /**
+     * Writes one document; on any failure the partial document is rolled back and the failure rethrown.
+     *
+     * @return the bytes the document took
+     */
+    long write(EventScratch event, String service, String host, long pid, long seq) {
         try (DocumentContext dc = appender.writingDocument()) {
             try {
+                long start = dc.wire().bytes().writePosition();
                 EventWire.write(dc.wire(), event, service, host, pid, seq);
+                return dc.wire().bytes().writePosition() - start;
             } catch (RuntimeException | Error e) {
                 dc.rollbackOnClose();
                 throw e;

@@ -129,6 +129,7 @@ final class QueueHousekeeper implements StoreFileListener {
             return;
         }
         long size = QueueFolder.size(writer.dir());
+        writer.measured(size);
         if (size > cap) {
             for (File file : consumedCycles(h).values()) {
                 if (size <= cap) {
@@ -140,6 +141,7 @@ final class QueueHousekeeper implements StoreFileListener {
                 }
             }
         }
+        writer.measured(size);
         writer.overCap = size > cap;
     }
 

@@ -230,6 +230,41 @@ public final class QueueSettings {
             return this;
         }
 
+        /**
+         * Sets an option by the name the appenders use for it, parsing its text; a null or blank value leaves
+         * the default. Names: service, maxMessageLength, maxStackFrames, maxCauseDepth, contextKeys,
+         * maxContextEntries, maxContextValueLength, rollCycle, retention, maxQueueSize, reportInterval.
+         *
+         * @throws IllegalArgumentException starting with the option's name when the name or value is wrong
+         */
+        public Builder option(String name, String value) {
+            if (value == null || value.isBlank()) {
+                return this;
+            }
+            return switch (name) {
+                case "service" -> service(value.trim());
+                case "maxMessageLength" -> maxMessageLength(number(name, value));
+                case "maxStackFrames" -> maxStackFrames(number(name, value));
+                case "maxCauseDepth" -> maxCauseDepth(number(name, value));
+                case "contextKeys" -> contextKeys(value);
+                case "maxContextEntries" -> maxContextEntries(number(name, value));
+                case "maxContextValueLength" -> maxContextValueLength(number(name, value));
+                case "rollCycle" -> rollCycle(value);
+                case "retention" -> retention(value);
+                case "maxQueueSize" -> maxQueueSize(value);
+                case "reportInterval" -> reportInterval(Durations.parse(name, value));
+                default -> throw new IllegalArgumentException(name + ": not a queue option");
+            };
+        }
+
+        private static int number(String name, String value) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number");
+            }
+        }
+
         public QueueSettings build() {
             return new QueueSettings(this);
         }

@@ -52,4 +52,22 @@ class ContraLogNetTest {
                 b.params().snapshot().get("seq.l0.q.w"));
         }
     }
+
+    @Test
+    void restoreBringsBackASnapshot() {
+        try (NDManager manager = NDManager.newBaseManager(); ContraLogNet net = new ContraLogNet(manager, DIMS, 3)) {
+            java.util.Map<String, float[]> before = net.params().snapshot();
+            java.util.Map<String, float[]> changed = new java.util.LinkedHashMap<>();
+            before.forEach((name, values) -> {
+                float[] copy = values.clone();
+                copy[0] += 1f;
+                changed.put(name, copy);
+            });
+            net.params().restore(changed);
+            assertThat(net.params().snapshot().get("msg.l0.ff1.w")[0]).isEqualTo(before.get("msg.l0.ff1.w")[0] + 1f);
+
+            net.params().restore(before);
+            before.forEach((name, values) -> assertThat(net.params().snapshot().get(name)).containsExactly(values));
+        }
+    }
 }

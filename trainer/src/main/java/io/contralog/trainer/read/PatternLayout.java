@@ -31,18 +31,21 @@ public final class PatternLayout {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:-([^}]*)}");
     private static final String LEVEL_REGEX = "(?<level>(?i:TRACE|DEBUG|INFO|WARNING|WARN|ERROR|FATAL|SEVERE"
         + "|CONFIG|FINEST|FINER|FINE|NOTICE|CRITICAL))";
-    private static final String NAME_REGEX = "[^\\s:@]+?";
+    private static final String NAME_REGEX = "[^\\s:@]+";
 
     private final String source;
     private final Pattern regex;
     private final List<String> ctxKeys;
     private final DateTimeFormatter customDate;
+    private final List<String> groups;
 
-    private PatternLayout(String source, Pattern regex, List<String> ctxKeys, DateTimeFormatter customDate) {
+    private PatternLayout(String source, Pattern regex, List<String> ctxKeys, DateTimeFormatter customDate,
+                          List<String> groups) {
         this.source = source;
         this.regex = regex;
         this.ctxKeys = ctxKeys;
         this.customDate = customDate;
+        this.groups = groups;
     }
 
     /** Compiles {@code pattern}; an unknown conversion word is a {@link LogReadException} naming it. */
@@ -51,7 +54,7 @@ public final class PatternLayout {
         builder.append(PLACEHOLDER.matcher(pattern).replaceAll(m -> Matcher.quoteReplacement(m.group(1))));
         try {
             return new PatternLayout(pattern, Pattern.compile("^" + builder.out), builder.ctxKeys,
-                builder.customDate);
+                builder.customDate, List.copyOf(builder.used));
         } catch (PatternSyntaxException e) {
             throw new LogReadException("--pattern '" + pattern + "' cannot be read: " + e.getDescription());
         }
@@ -102,12 +105,11 @@ public final class PatternLayout {
     }
 
     private String group(Matcher m, String name) {
-        try {
-            String value = m.group(name);
-            return value == null ? "" : value;
-        } catch (IllegalArgumentException absent) {
+        if (!groups.contains(name)) {
             return "";
         }
+        String value = m.group(name);
+        return value == null ? "" : value;
     }
 
     private static long pid(String text) {
@@ -155,6 +157,7 @@ public final class PatternLayout {
                     while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
                         i++;
                     }
+                    dropTrailing("\\s*");
                     out.append(restIsMessage(text, i) ? "(?:\\s+|$)" : "\\s+");
                 } else {
                     out.append(Pattern.quote(String.valueOf(c)));
@@ -185,8 +188,19 @@ public final class PatternLayout {
             end = skipOptions(text, end, options);
             String option = options.isEmpty() ? null : options.get(0);
             String fragment = fragment(word, option);
-            out.append(padded ? "\\s*" + fragment + "\\s*" : fragment);
+            if (padded) {
+                boolean spaced = out.toString().endsWith("\\s+");
+                out.append(spaced ? fragment + "\\s*" : "\\s*" + fragment + "\\s*");
+            } else {
+                out.append(fragment);
+            }
             return end;
+        }
+
+        private void dropTrailing(String suffix) {
+            if (out.toString().endsWith(suffix)) {
+                out.setLength(out.length() - suffix.length());
+            }
         }
 
         private int matchingParen(String text, int open) {

@@ -52,6 +52,10 @@ public final class Timestamps {
             return UNKNOWN;
         }
         String trimmed = text.strip();
+        long fast = plainIso(trimmed);
+        if (fast != UNKNOWN) {
+            return fast;
+        }
         try {
             Matcher iso = ISO.matcher(trimmed);
             if (iso.matches()) {
@@ -70,6 +74,60 @@ public final class Timestamps {
         } catch (DateTimeParseException | NumberFormatException e) {
             return UNKNOWN;
         }
+    }
+
+    /**
+     * Parses the most common shape, {@code yyyy-MM-dd HH:mm:ss[.,]fraction} without an offset, digit by digit: it is
+     * on every line of most logs, and the general path costs tens of microseconds.
+     */
+    private static long plainIso(String t) {
+        int n = t.length();
+        if (n < 19 || n > 29 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(13) != ':'
+            || t.charAt(16) != ':' || " T_".indexOf(t.charAt(10)) < 0) {
+            return UNKNOWN;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        int nanos = 0;
+        if (n > 19) {
+            if ((t.charAt(19) != '.' && t.charAt(19) != ',') || n == 20) {
+                return UNKNOWN;
+            }
+            int fraction = digits(t, 20, n);
+            if (fraction < 0) {
+                return UNKNOWN;
+            }
+            nanos = fraction;
+            for (int i = n - 20; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+            || minute > 59 || second < 0 || second > 59) {
+            return UNKNOWN;
+        }
+        try {
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return (epochDay * 86_400L + hour * 3600L + minute * 60L + second) * 1_000_000_000L + nanos;
+        } catch (java.time.DateTimeException e) {
+            return UNKNOWN;
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Interprets a bare epoch number by its size: seconds, milliseconds, microseconds or nanoseconds. */

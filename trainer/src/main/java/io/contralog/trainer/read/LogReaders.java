@@ -36,8 +36,8 @@ public final class LogReaders {
         List<Supplier<LogReader>> readers = new ArrayList<>();
         for (Path file : expand(inputs, name)) {
             String fileFormat = resolve(file, name);
-            check(file, fileFormat, options);
-            readers.add(() -> openOne(file, fileFormat, options, labels));
+            PatternLayout layout = check(file, fileFormat, options);
+            readers.add(() -> openOne(file, fileFormat, options, labels, layout));
         }
         return new ConcatReader(readers);
     }
@@ -68,32 +68,37 @@ public final class LogReaders {
         return detected.equals("auto") ? "raw" : detected;
     }
 
-    private static void check(Path file, String format, ReadOptions options) {
+    /** Checks that {@code file} can be read in {@code format}; returns its layout for {@code pattern}. */
+    private static PatternLayout check(Path file, String format, ReadOptions options) {
         if (format.equals("queue")) {
             if (!Files.isDirectory(file)) {
                 throw new LogReadException("--format queue needs a queue folder, but " + file + " is not a folder");
             }
-            return;
+            return null;
         }
-        if (format.equals("pattern")) {
-            PatternLayout layout = layoutFor(file, options);
-            if (KnownLayouts.countMatches(file, layout) == 0) {
-                throw new LogReadException("No line of " + file + " matches the layout '" + layout.source()
-                    + "': give the layout the application logs with --pattern, or use --format raw");
-            }
-        }
-        if (!Files.isReadable(file)) {
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new LogReadException("Cannot read " + file + ": no such file or permission denied");
         }
+        if (!format.equals("pattern")) {
+            return null;
+        }
+        boolean given = options.pattern() != null && !options.pattern().isBlank();
+        PatternLayout layout = layoutFor(file, options);
+        if (given && KnownLayouts.countMatches(file, layout) == 0) {
+            throw new LogReadException("No line of " + file + " matches the layout '" + layout.source()
+                + "': give the layout the application logs with --pattern, or use --format raw");
+        }
+        return layout;
     }
 
-    private static LogReader openOne(Path file, String format, ReadOptions options, LabelFile labels) {
+    private static LogReader openOne(Path file, String format, ReadOptions options, LabelFile labels,
+                                     PatternLayout layout) {
         String service = options.serviceFor(file);
         switch (format) {
             case "raw":
                 return RawReader.open(file, options, service);
             case "pattern":
-                return PatternReader.open(file, layoutFor(file, options), LinePrefix.NONE, options, service);
+                return PatternReader.openChecked(file, layout, LinePrefix.NONE, options, service);
             case "jsonl":
                 return JsonLinesReader.open(file, options, service);
             case "bgl":

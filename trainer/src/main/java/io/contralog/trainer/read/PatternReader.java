@@ -49,6 +49,12 @@ public final class PatternReader implements LogReader {
         return new PatternReader(LineSource.open(file), layout, prefix, options, service);
     }
 
+    /** Opens {@code file} with a layout already known to match some of its lines. */
+    static PatternReader openChecked(Path file, PatternLayout layout, LinePrefix prefix, ReadOptions options,
+                                     String service) {
+        return new PatternReader(LineSource.open(file), layout, prefix, options, service);
+    }
+
     private static void requireSomeMatch(Path file, PatternLayout layout, LinePrefix prefix) {
         List<String> sample = KnownLayouts.sample(file);
         for (String line : sample) {

@@ -45,10 +45,10 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/contralog-demo.XXXXXX")"
 PIDS=()
 cleanup() {
     local status=$?
-    for pid in "${PIDS[@]}"; do
+    for pid in ${PIDS[@]+"${PIDS[@]}"}; do
         kill "$pid" 2>/dev/null || true
     done
-    for pid in "${PIDS[@]}"; do
+    for pid in ${PIDS[@]+"${PIDS[@]}"}; do
         for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
@@ -73,7 +73,7 @@ wait_for_file() {  # wait_for_file FILE SECONDS WHAT LOG
 
 # --- 1. Normal traffic, 2. training ---------------------------------------------------------------------------
 say "1/4 Running the sample order service (Logback) without faults to collect normal logs"
-java "${JFLAGS[@]}" -Xmx256m -jar "$SERVICE_JAR" --queue-dir "$WORK/normal-queue" --requests 3000 --rate 300 \
+java "${JFLAGS[@]}" -Xmx256m -jar "$SERVICE_JAR" --queue-dir "$WORK/normal-queue" --requests 1500 --rate 300 \
     --threads 8 --seed 1
 
 say "2/4 Training a tiny model on those logs (sessions keyed by the requestId MDC field)"

@@ -1,5 +1,8 @@
 package io.contralog.trainer.train;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
 /**
  * Keeps the training engine offline (no model-zoo downloads, no usage tracking) and single-threaded by default.
  *
@@ -26,6 +29,18 @@ public final class DjlRuntime {
             throw new IllegalArgumentException("--threads must be at least 1, was " + count);
         }
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(count));
+    }
+
+    /**
+     * Applies the configured intra-op thread count to an engine that is already running, because something
+     * else (a test, an embedding application) may have started it before {@link #offline()} was called.
+     */
+    public static void applyThreads() {
+        Engine.getInstance();
+        int wanted = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        if (JniUtils.getNumThreads() != wanted) {
+            JniUtils.setNumThreads(wanted);
+        }
     }
 
     private static void setIfAbsent(String key, String value) {

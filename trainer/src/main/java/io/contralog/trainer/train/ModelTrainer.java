@@ -61,7 +61,7 @@ public final class ModelTrainer {
     }
 
     private TrainedModel run(TrainingData data, List<int[]> train, List<int[]> valid) {
-        Engine.getInstance();
+        DjlRuntime.applyThreads();
         NDManager manager = NDManager.newBaseManager();
         ContraLogNet net = new ContraLogNet(manager, config.dims(), config.seed());
         Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(Tracker.fixed(config.learningRate()))

@@ -112,12 +112,12 @@ public final class OnnxScorer implements AutoCloseable {
         return new RawScores(inContext, contextFree, nearest);
     }
 
-    /** The L2-normalised embedding of each text, from the cache where possible. */
+    /** The L2-normalised embedding of each text, from the cache where possible (copies, free to change). */
     public float[][] embed(List<String> texts) throws OrtException {
         TextCache.Entry[] entries = lookup(texts);
         float[][] out = new float[entries.length][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = entries[i].embedding();
+            out[i] = entries[i].embedding().clone();
         }
         return out;
     }

@@ -29,14 +29,14 @@ class NearestGraphTest {
     void findsTheSameNeighbourAsABruteForceSearchAcrossQueryBlocks() throws Exception {
         Random r = new Random(3);
         int dim = 24;
-        int rows = 20_000;
+        int rows = 9_000;
         float[] refs = new float[rows * dim];
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             System.arraycopy(unit(r, dim), 0, refs, i * dim, dim);
             texts.add("t" + i);
         }
-        float[][] queries = new float[600][];
+        float[][] queries = new float[300][];
         for (int q = 0; q < queries.length; q++) {
             queries[q] = unit(r, dim);
         }

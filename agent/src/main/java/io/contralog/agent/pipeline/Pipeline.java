@@ -61,6 +61,7 @@ public final class Pipeline implements Runnable {
     private boolean dirty;
     private Map<String, Long> replay = Map.of();
     private long replayUntil = -1;
+    private long startIndex = -1;
 
     /** Wires the pipeline; nothing runs until {@link #run()}. */
     public Pipeline(AgentConfig config, Models models, AlertDispatcher dispatcher, AgentMetrics metrics) {
@@ -128,6 +129,12 @@ public final class Pipeline implements Runnable {
             return;
         }
         Checkpoint c = cp.get();
+        startIndex = c.startIndex();
+        if (c.readIndex() < 0) {
+            reader.moveTo(c.startIndex());
+            LOG.info("Resuming at event {}, the first one this agent read", c.startIndex());
+            return;
+        }
         replay = new HashMap<>();
         for (Checkpoint.OpenSession s : c.openSessions()) {
             replay.put(s.service() + '\u0000' + s.key(), s.firstIndex());
@@ -146,9 +153,17 @@ public final class Pipeline implements Runnable {
             long now = System.nanoTime();
             countSkipped();
             if (e != null) {
+                if (startIndex < 0) {
+                    // The queue's named position moves as events are read; record where handling began before
+                    // handling anything, so that a crash before the first full checkpoint loses nothing.
+                    startIndex = reader.index();
+                    checkpoints.write(Checkpoint.start(startIndex));
+                }
                 handle(e, reader.index());
             }
-            if (now - lastIdleCheck > IDLE_CHECK_NANOS || e == null) {
+            // Idle means nothing new was written: while a backlog is read, the next event of a quiet-looking
+            // session may already be in the queue, so idle sessions close only once the reader has caught up.
+            if (e == null && now - lastIdleCheck > IDLE_CHECK_NANOS) {
                 closeIdle(now);
             }
             if (!batch.isEmpty() && (e == null || batch.size() >= config.scoring().batchSize()
@@ -269,7 +284,7 @@ public final class Pipeline implements Runnable {
     private void checkpoint() throws IOException {
         List<Checkpoint.OpenSession> open = new ArrayList<>();
         trackers.values().forEach(t -> t.addOpenSessions(open));
-        checkpoints.write(new Checkpoint(lastIndex, open));
+        checkpoints.write(new Checkpoint(lastIndex, open, startIndex));
         lastCheckpoint = System.nanoTime();
         dirty = false;
     }

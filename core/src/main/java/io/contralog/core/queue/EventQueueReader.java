@@ -27,6 +27,12 @@ public final class EventQueueReader implements AutoCloseable {
         ChronicleSupport.disableAnalytics();
     }
 
+    /**
+     * Chronicle extends a file to whatever chunk a process maps, so a reader's large default chunk would make the
+     * writer's files look tens of megabytes larger and trip the writer's size cap; small chunks avoid that.
+     */
+    private static final long READER_BLOCK_SIZE = 256L << 10;
+
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final Map<WriterKey, Long> lastSeq = new HashMap<>();
@@ -59,7 +65,8 @@ public final class EventQueueReader implements AutoCloseable {
         }
         // The writers' default roll cycle; an existing queue's own cycle wins, as Chronicle reads it from metadata.
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.toFile())
-            .rollCycle(QueueHandle.rollCycle(QueueSettings.defaults().rollCycle())).checkInterrupts(false).build();
+            .rollCycle(QueueHandle.rollCycle(QueueSettings.defaults().rollCycle()))
+            .blockSize(READER_BLOCK_SIZE).checkInterrupts(false).build();
         try {
             return new EventQueueReader(queue, tailerName);
         } catch (RuntimeException | Error e) {

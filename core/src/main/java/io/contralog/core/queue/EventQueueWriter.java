@@ -52,6 +52,8 @@ public final class EventQueueWriter implements AutoCloseable {
     private volatile String unavailableReason = "not opened yet";
     /** Folder size at the last measurement plus the bytes written since, guarded by {@link #lock}. */
     private long estimatedSize;
+    /** Room kept below the cap for Chronicle to grow a cycle file by a chunk; see {@link #capHeadroom()}. */
+    private final long capHeadroom;
 
     private EventQueueWriter(Path dir, QueueSettings settings, ProblemListener listener) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -60,6 +62,15 @@ public final class EventQueueWriter implements AutoCloseable {
         this.scratch = ThreadLocal.withInitial(() -> new EventScratch(settings));
         this.missingFlags = ChronicleSupport.missingJvmFlagsMessage();
         this.housekeeper = new QueueHousekeeper(this);
+        this.capHeadroom = settings.maxQueueSize() > 0 ? 2 * QueueHandle.blockSize(settings.maxQueueSize()) : 0;
+    }
+
+    /**
+     * Chronicle grows a cycle file a whole chunk at a time, so writing stops two chunks below the cap; the folder
+     * then never passes the cap, at the price of using at most seven eighths of it.
+     */
+    long capHeadroom() {
+        return capHeadroom;
     }
 
     /**
@@ -98,12 +109,18 @@ public final class EventQueueWriter implements AutoCloseable {
             return false;
         }
         EventScratch s = scratch.get();
+        if (s.busy) {
+            return reentered();
+        }
+        s.busy = true;
         try {
             s.reset();
             fill(s, event);
             return commit(s, event);
         } catch (Throwable t) {
             return failed(t);
+        } finally {
+            s.busy = false;
         }
     }
 
@@ -117,12 +134,18 @@ public final class EventQueueWriter implements AutoCloseable {
             return drop(droppedClosed, QueueProblem.CLOSED);
         }
         EventScratch s = scratch.get();
+        if (s.busy) {
+            return reentered();
+        }
+        s.busy = true;
         try {
             s.reset();
             fill(s, event, source);
             return commit(s, null);
         } catch (Throwable t) {
             return failed(t);
+        } finally {
+            s.busy = false;
         }
     }
 
@@ -190,7 +213,7 @@ public final class EventQueueWriter implements AutoCloseable {
         try {
             WriteErrorInjection.check(dir);
             estimatedSize += h.write(s, service, host, pid, n);
-            if (settings.maxQueueSize() > 0 && estimatedSize > settings.maxQueueSize()) {
+            if (settings.maxQueueSize() > 0 && estimatedSize + capHeadroom > settings.maxQueueSize()) {
                 // Between two measurements the cap still holds: stop at the estimate and let housekeeping decide.
                 overCap = true;
             }
@@ -232,6 +255,18 @@ public final class EventQueueWriter implements AutoCloseable {
             reporter.report(QueueProblem.INVALID_TEXT,
                 "an event held unpaired UTF-16 surrogates; each was replaced by U+FFFD", null);
         }
+    }
+
+    /**
+     * A log call made from inside a write (Chronicle logs through SLF4J, which may lead back to this appender) is
+     * dropped and counted rather than allowed to corrupt the document being written.
+     */
+    private boolean reentered() {
+        seq.getAndIncrement();
+        droppedWriteFailed.increment();
+        reporter.report(QueueProblem.WRITE_FAILED, "an event was logged from inside a write to queue folder " + dir
+            + " (for example by Chronicle Queue's own logging) and was dropped", null);
+        return false;
     }
 
     private boolean failed(Throwable t) {

@@ -128,11 +128,12 @@ final class QueueHousekeeper implements StoreFileListener {
             writer.overCap = false;
             return;
         }
+        long limit = cap - writer.capHeadroom();
         long size = QueueFolder.size(writer.dir());
         writer.measured(size);
-        if (size > cap) {
+        if (size > limit) {
             for (File file : consumedCycles(h).values()) {
-                if (size <= cap) {
+                if (size <= limit) {
                     break;
                 }
                 long length = file.length();
@@ -142,7 +143,7 @@ final class QueueHousekeeper implements StoreFileListener {
             }
         }
         writer.measured(size);
-        writer.overCap = size > cap;
+        writer.overCap = size > limit;
     }
 
     /** Cycle files every named tailer has passed, oldest first, excluding the cycle being written. */

@@ -77,6 +77,58 @@ class EventBoundsTest {
     }
 
     @Test
+    void dropsAndCountsAnEventLoggedFromInsideAWrite() {
+        try (EventQueueWriter writer = EventQueueWriter.open(dir, QueueSettings.defaults(), listener)) {
+            EventSource<String> reentrant = new EventSource<>() {
+                @Override
+                public long epochNanos(String event) {
+                    return 1;
+                }
+
+                @Override
+                public String level(String event) {
+                    return "INFO";
+                }
+
+                @Override
+                public String logger(String event) {
+                    return "outer";
+                }
+
+                @Override
+                public String thread(String event) {
+                    return "main";
+                }
+
+                @Override
+                public boolean appendMessage(String event, StringBuilder out) {
+                    assertThat(writer.write(LogEvent.builder().msg("nested").build())).isFalse();
+                    out.append(event);
+                    return true;
+                }
+
+                @Override
+                public Throwable thrown(String event) {
+                    return null;
+                }
+
+                @Override
+                public void forEachContext(String event, ContextSink sink) {
+                    sink.put("k", "v");
+                }
+            };
+            assertThat(writer.write("outer message", reentrant)).isTrue();
+            assertThat(writer.stats().droppedWriteFailed()).isOne();
+        }
+        try (EventQueueReader reader = EventQueueReader.open(dir, null)) {
+            LogEvent e = reader.next();
+            assertThat(e.msg()).isEqualTo("outer message");
+            assertThat(e.ctx()).containsEntry("k", "v");
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
     void keepsEveryThreadsEventsInOrderWithoutLoss() throws Exception {
         int threads = 8;
         int perThread = 20_000;

@@ -114,6 +114,11 @@ public abstract class SampleServiceCommand implements Callable<Integer> {
 
     /** Runs a sample service command and exits with its code: 0 done, 1 runtime failure, 2 bad usage. */
     public static void main(SampleServiceCommand command, String[] args) {
-        System.exit(new CommandLine(command).execute(args));
+        System.exit(new CommandLine(command)
+            .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                cmd.getErr().println(cmd.getCommandName() + ": " + e);
+                return 1;
+            })
+            .execute(args));
     }
 }

@@ -1,5 +1,7 @@
 package io.contralog.samples.replay;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -36,9 +38,11 @@ record ReplayFilter(Instant from, Instant until, Only only) {
         String v = value.trim();
         try {
             if (v.matches("\\d+(\\.\\d+)?")) {
-                double seconds = Double.parseDouble(v);
-                long whole = (long) seconds;
-                return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
+                BigDecimal seconds = new BigDecimal(v);
+                long whole = seconds.longValue();
+                long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9)
+                    .setScale(0, RoundingMode.HALF_UP).longValue();
+                return Instant.ofEpochSecond(whole, nanos);
             }
             return LocalDateTime.parse(v.replace(' ', 'T')).atZone(zone).toInstant();
         } catch (DateTimeParseException | NumberFormatException e) {

@@ -37,7 +37,12 @@ public final class WebhookReceiverMain implements Callable<Integer> {
     Path portFile;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new WebhookReceiverMain()).execute(args));
+        System.exit(new CommandLine(new WebhookReceiverMain())
+            .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                cmd.getErr().println("webhook-receiver: " + e);
+                return 1;
+            })
+            .execute(args));
     }
 
     @Override

@@ -59,6 +59,10 @@ public final class Agent implements Routes, AutoCloseable {
         this.scoring = new ScoreService(models, dispatcher.redactor(), new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         metrics.cacheHitRate(models::cacheHitRate);
+        metrics.registry().more().counter("contralog.model.reloads", java.util.List.of(
+            io.micrometer.core.instrument.Tag.of("result", "accepted")), models, Models::reloadsAccepted);
+        metrics.registry().more().counter("contralog.model.reloads", java.util.List.of(
+            io.micrometer.core.instrument.Tag.of("result", "refused")), models, Models::reloadsRefused);
     }
 
     /** Starts the pipeline thread, the bundle watcher and the HTTP endpoint. */

@@ -29,6 +29,8 @@ public final class Models implements AutoCloseable {
     private final Map<String, Path> dirs = new LinkedHashMap<>();
     private final Map<String, ModelSlot> slots = new ConcurrentHashMap<>();
     private final Map<String, ModelSlot> staged = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
 
     /** Loads every configured bundle; any failure is fatal at start. */
     public Models(AgentConfig config) throws BundleException {
@@ -94,10 +96,12 @@ public final class Models implements AutoCloseable {
                 LOG.warn("The new model in {} was trained with other sessions ({}); open sessions keep {} until the"
                     + " agent restarts", dir, fresh.session().describe(), current.session().describe());
             }
+            accepted.incrementAndGet();
             return true;
         } catch (BundleException | RuntimeException e) {
             LOG.error("Refused the new bundle in {}: {}. Still serving model {}", dir, e.getMessage(),
                 current.version());
+            refused.incrementAndGet();
             return false;
         }
     }
@@ -115,6 +119,16 @@ public final class Models implements AutoCloseable {
             }
             LOG.info("Now scoring with model {} from {}", fresh.version(), fresh.dir());
         }
+    }
+
+    /** New bundles accepted while running. */
+    public long reloadsAccepted() {
+        return accepted.get();
+    }
+
+    /** New bundles refused while running. */
+    public long reloadsRefused() {
+        return refused.get();
     }
 
     /** Mean cache hit rate over the slots. */

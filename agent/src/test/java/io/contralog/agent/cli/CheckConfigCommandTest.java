@@ -1,5 +1,6 @@
 package io.contralog.agent.cli;
 
+import io.contralog.trainer.testing.TinyBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -34,6 +35,20 @@ class CheckConfigCommandTest {
 
         assertThat(run("--config", file.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown key 'queue.colour'");
+    }
+
+    @Test
+    void realBundleIsCheckedAndASettingItCannotServeIsRefused() throws IOException {
+        Path file = dir.resolve("agent.yaml");
+        String base = "queue:\n  dir: q\nstate:\n  dir: s\nmodel:\n  dir: " + TinyBundle.get() + "\n";
+        Files.writeString(file, base);
+        assertThat(run("--config", file.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("config OK");
+
+        Files.writeString(file, base + "session:\n  maxLength: 4096\n");
+        assertThat(run("--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("key 'model.dir'")
+            .contains("session.maxLength");
     }
 
     @Test

@@ -28,6 +28,10 @@ public final class ChronicleSupport {
                 System.setProperty(name, "true");
             }
         }
+        // JNA, which Chronicle loads for native calls, otherwise unpacks its library under ~/.cache.
+        if (System.getProperty("jna.tmpdir") == null && System.getProperty("java.io.tmpdir") != null) {
+            System.setProperty("jna.tmpdir", System.getProperty("java.io.tmpdir"));
+        }
     }
 
     /**

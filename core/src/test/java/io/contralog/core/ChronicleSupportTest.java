@@ -5,9 +5,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +44,23 @@ class ChronicleSupportTest {
             "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
             "JVM_FLAGS_MISSING", "written=0 dropped=3");
         assertThat(output.split("JVM_FLAGS_MISSING", -1)).hasSize(2);
+    }
+
+    @Test
+    void writingLeavesTheHomeFolderUntouchedWithoutAnyAnalyticsProperty() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "-Duser.home=" + home,
+            "-cp", System.getProperty("java.class.path"), NoFlagsMain.class.getName(), dir.resolve("queue").toString())
+            .redirectErrorStream(true).start();
+        String output = read(process);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("written=3 dropped=0");
+        try (Stream<Path> files = Files.list(home)) {
+            assertThat(files).as("files Chronicle left in the home folder").isEmpty();
+        }
     }
 
     private static String read(Process process) throws IOException {

@@ -133,6 +133,24 @@ class PatternReaderTest {
         assertThat(events).allSatisfy(e -> assertThat(e.event().service()).isEqualTo("scenario/label1"));
     }
 
+    @Test
+    void detectsLog4j2DefaultTimeOfDayLayoutAndLog4jOneLayout() throws Exception {
+        Path log4j2 = write(dir, "log4j2.log",
+            "14:02:11.123 [main] INFO  com.acme.App - started in 2 s",
+            "14:02:12.500 [worker-1] ERROR com.acme.Job - failed");
+        Path log4j1 = write(dir, "zk.log",
+            "2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@774] - done");
+
+        List<LabeledEvent> events = readAll(log4j2, "auto");
+        LogEvent zk = readAll(log4j1, "auto").get(0).event();
+
+        assertThat(events.get(1).event().ts()).isEqualTo(nanos("1970-01-01T14:02:12.500Z"));
+        assertThat(events.get(1).event().logger()).isEqualTo("com.acme.Job");
+        assertThat(zk.thread()).isEqualTo("QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181");
+        assertThat(zk.logger()).isEqualTo("FastLeaderElection");
+        assertThat(zk.msg()).isEqualTo("done");
+    }
+
     private static long nanos(String instant) {
         Instant t = Instant.parse(instant);
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();

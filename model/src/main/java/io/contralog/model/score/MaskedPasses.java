@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Runs the sequence encoder over every (chunk, pass) row of a batch of sequences and fills the in-context scores.
  *
- * <p>Rows are ordered by chunk length, longest first, so each ONNX call pads to a length close to its rows'.
+ * <p>Rows are grouped by chunk length, so no call carries padding and a sequence's scores do not depend on
+ * which other sequences were scored with it: the agent's batches and an offline evaluation's agree exactly.
  */
 final class MaskedPasses {
 
@@ -38,8 +39,14 @@ final class MaskedPasses {
     void run() throws OrtException {
         List<Row> rows = rows();
         int batch = scorer.batchSize();
-        for (int from = 0; from < rows.size(); from += batch) {
-            runBatch(rows.subList(from, Math.min(rows.size(), from + batch)));
+        for (int from = 0; from < rows.size(); ) {
+            int length = rows.get(from).length();
+            int to = from + 1;
+            while (to < rows.size() && to - from < batch && rows.get(to).length() == length) {
+                to++;
+            }
+            runBatch(rows.subList(from, to));
+            from = to;
         }
     }
 

@@ -101,6 +101,19 @@ class SequenceScorerTest {
     }
 
     @Test
+    void aSequenceScoresTheSameAloneAsInABatchOfOtherLengths() throws Exception {
+        List<List<String>> batch = Flows.normal(40, 41);
+        batch.add(Flows.withMisplacedMessage(3));
+        RawScores together = bundle.scorer().score(batch);
+
+        for (int s = 0; s < batch.size(); s++) {
+            RawScores alone = bundle.scorer().score(List.of(batch.get(s)));
+            assertThat(alone.inContext()[0]).containsExactly(together.inContext()[s]);
+            assertThat(alone.contextFree()[0]).containsExactly(together.contextFree()[s]);
+        }
+    }
+
+    @Test
     void interleavedMaskingScoresEveryPositionAndExactMasksOnePerPass() throws Exception {
         List<List<String>> seqs = Flows.normal(20, 31);
         seqs.add(Flows.withMisplacedMessage(9));

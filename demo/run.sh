@@ -79,6 +79,9 @@ java "${JFLAGS[@]}" -Xmx256m -jar "$SERVICE_JAR" --queue-dir "$WORK/normal-queue
 say "2/4 Training a tiny model on those logs (sessions keyed by the requestId MDC field)"
 java "${JFLAGS[@]}" -Xmx2g -jar "$TRAINER_JAR" train --input "$WORK/normal-queue" --format queue \
     --out "$WORK/model" --preset tiny --session-field requestId
+if grep -q '"value" : "NaN"' "$WORK/model/manifest.json"; then
+    die "training diverged (the bundle's threshold is NaN); run the demo again"
+fi
 
 # --- 3. Receiver and agent --------------------------------------------------------------------------------------
 say "3/4 Starting the webhook receiver and the agent"
@@ -123,6 +126,12 @@ deadline=$((SECONDS + 30))
 until [ -s "$WORK/alerts.jsonl" ] || [ "$SECONDS" -ge "$deadline" ]; do sleep 0.5; done
 sleep 3
 ALERTS=$(wc -l < "$WORK/alerts.jsonl" 2>/dev/null || echo 0)
+AGENT_URL="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/agent.log" | head -n 1 || true)"
+if [ -n "$AGENT_URL" ] && command -v curl >/dev/null; then
+    say "The agent's counters ($AGENT_URL/metrics)"
+    curl -s --max-time 5 "$AGENT_URL/metrics" \
+        | grep -E '^contralog_(events_read|sequences_scored|anomalies|alerts_sent|alerts_suppressed)' || true
+fi
 if [ "$ALERTS" -gt 0 ]; then
     say "Done: $ALERTS signed alert(s) received for the injected '$FAULT' fault"
 else

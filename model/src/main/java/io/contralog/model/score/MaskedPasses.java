@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Runs the sequence encoder over every (chunk, pass) row of a batch of sequences and fills the in-context scores.
  *
- * <p>Rows are grouped by chunk length, so no call carries padding and a sequence's scores do not depend on
- * which other sequences were scored with it: the agent's batches and an offline evaluation's agree exactly.
+ * <p>Rows are grouped by chunk length, so no call carries padding and a sequence's scores depend on the
+ * sequences scored with it only through float rounding: the agent's batches and an evaluation's agree.
  */
 final class MaskedPasses {
 

@@ -82,7 +82,7 @@ class SequenceScorerTest {
     }
 
     @Test
-    void cacheGivesIdenticalResults() throws Exception {
+    void cacheDoesNotChangeResults() throws Exception {
         List<List<String>> seqs = Flows.normal(30, 21);
         seqs.add(Flows.withUnseenMessage(8));
         OnnxScorer cached = bundle.scorer();

@@ -1,13 +1,10 @@
 package io.contralog.trainer.cli;
 
-import io.contralog.core.event.LogEvent;
-import io.contralog.core.util.Durations;
 import io.contralog.model.bundle.BundleException;
-import io.contralog.model.session.SessionSpec;
+import io.contralog.model.session.Sequence;
+import io.contralog.trainer.eval.LabeledSequence;
+import io.contralog.trainer.eval.SequenceSet;
 import io.contralog.trainer.nn.ContrastiveLoss;
-import io.contralog.trainer.read.LabeledEvent;
-import io.contralog.trainer.read.LogReader;
-import io.contralog.trainer.read.LogReaders;
 import io.contralog.trainer.train.DjlRuntime;
 import io.contralog.trainer.train.Preset;
 import io.contralog.trainer.train.TrainOptions;
@@ -16,28 +13,25 @@ import io.contralog.trainer.train.TrainResult;
 import io.contralog.trainer.train.TrainingConfig;
 import io.contralog.trainer.train.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code train}: reads logs, trains a model and writes its bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Trains a model on logs (assumed normal) and writes a bundle the agent can load.")
+    description = "Trains a model on logs and writes a bundle the agent can load; where labels are known (inline or"
+        + " --labels), anomalous sequences are left out, and otherwise every sequence is taken as normal.")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
-        description = "Log files, folders or queue folders to learn from.")
-    private List<Path> inputs;
-
-    @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT",
-        description = "Input format: auto, raw (one event per line), queue, or another reader format (default: auto).")
-    private String format;
+    @Mixin
+    private SequenceInputOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle folder to write.")
     private Path out;
@@ -45,21 +39,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "small", paramLabel = "P",
         description = "Model size: tiny, small or paper (default: small).")
     private String preset;
-
-    @Option(names = "--session-key", paramLabel = "REGEX",
-        description = "Key sessions by this regex on the message (its first group, or the whole match).")
-    private String sessionKey;
-
-    @Option(names = "--session-field", paramLabel = "NAME", description = "Key sessions by this context field.")
-    private String sessionField;
-
-    @Option(names = "--window", defaultValue = "60s", paramLabel = "DURATION",
-        description = "Time window that cuts sequences, such as 60s or 5m (default: 60s).")
-    private String window;
-
-    @Option(names = "--window-events", defaultValue = "0", paramLabel = "N",
-        description = "Cut sequences every N events (default: off).")
-    private int windowEvents;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, shuffling and masking.")
     private long seed;
@@ -87,8 +66,11 @@ public final class TrainCommand implements Callable<Integer> {
             DjlRuntime.threads(threads);
         }
         TrainOptions options = options();
-        List<LogEvent> events = read();
-        TrainResult result = TrainPipeline.run(events, options, out);
+        SequenceSet set = input.read(options.effectiveSession());
+        List<Sequence> normal = set.sequences().stream().filter(s -> !s.anomalous())
+            .map(LabeledSequence::sequence).toList();
+        System.err.println(inputLine(set, normal.size()));
+        TrainResult result = TrainPipeline.runOnSequences(normal, options.withInputSummary(summary(set)), out);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "bundle %s: threshold %.4f (%s), %d reference messages%n",
                 result.bundle(), result.manifest().threshold().value(), result.manifest().threshold().method(),
@@ -106,16 +88,30 @@ public final class TrainCommand implements Callable<Integer> {
             }
             config = config.withMaxEpochs(epochs);
         }
-        if (windowEvents < 0) {
-            throw new IllegalArgumentException("--window-events must be 0 (off) or positive, was " + windowEvents);
-        }
-        Duration windowLength = Durations.parse("--window", window);
-        SessionSpec session = new SessionSpec(sessionKey, sessionField, windowLength, windowEvents,
-            SessionSpec.DEFAULT_MAX_LENGTH, SessionSpec.DEFAULT_IDLE_TIMEOUT);
         TrainingListener listener = quiet ? TrainingListener.NONE : new TrainProgress(System.err);
-        List<String> sources = inputs.stream().map(Path::toString).toList();
-        return TrainOptions.defaults(p).withConfig(config).withSession(session).withSources(sources)
+        List<String> sources = input.inputs.stream().map(Path::toString).toList();
+        return TrainOptions.defaults(p).withConfig(config).withSession(input.defaultSession()).withSources(sources)
             .withListener(listener);
+    }
+
+    private String inputLine(SequenceSet set, int normal) {
+        String labels = !set.labelled() ? "no labels, every sequence taken as normal"
+            : set.anomalies() + " anomalous left out of training";
+        String unkeyed = set.unkeyed() == 0 ? "" : ", " + set.unkeyed() + " without a key left out";
+        return "input: " + input.describe() + ", sequences: " + set.spec() + "; " + set.sequences().size()
+            + " sequences, " + labels + unkeyed + ", " + normal + " to train on";
+    }
+
+    private Map<String, Object> summary(SequenceSet set) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("format", input.resolvedFormat());
+        s.put("labels", input.labels != null ? input.labels.toString() : set.labelled() ? "inline" : "none");
+        s.put("inputSequences", set.sequences().size());
+        s.put("anomalousSequencesDropped", set.anomalies());
+        if (set.unkeyed() > 0) {
+            s.put("unkeyedSequencesDropped", set.unkeyed());
+        }
+        return s;
     }
 
     private boolean sameTextPositive() {
@@ -125,15 +121,5 @@ public final class TrainCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--same-text '" + sameText + "' is unknown; use positive"
                 + " or negative");
         };
-    }
-
-    private List<LogEvent> read() throws IOException {
-        List<LogEvent> events = new ArrayList<>();
-        try (LogReader reader = LogReaders.open(inputs, format)) {
-            for (LabeledEvent e = reader.next(); e != null; e = reader.next()) {
-                events.add(e.event());
-            }
-        }
-        return events;
     }
 }

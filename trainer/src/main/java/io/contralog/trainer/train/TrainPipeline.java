@@ -50,15 +50,34 @@ public final class TrainPipeline {
     public static TrainResult run(List<LogEvent> events, TrainOptions options, Path outDir)
             throws IOException, BundleException {
         List<Sequence> sequences = Sessionizer.sessionize(events, options.effectiveSession());
-        if (sequences.size() < MIN_SEQUENCES) {
-            throw new InsufficientDataException(events.size() + " events made " + sequences.size()
-                + " sequences (" + options.effectiveSession().describe() + "); training needs at least "
-                + MIN_SEQUENCES + " sequences: give more input, or cut shorter sequences with --window or"
-                + " --window-events");
+        requireEnough(sequences.size(), events.size() + " events made " + sequences.size() + " sequences", options);
+        return split(sequences, options, outDir);
+    }
+
+    /**
+     * Splits sequences cut elsewhere (by a reader with labels, anomalous ones already left out) and trains; they
+     * should have been cut with {@link TrainOptions#effectiveSession()}, which the bundle records.
+     */
+    public static TrainResult runOnSequences(List<Sequence> sequences, TrainOptions options, Path outDir)
+            throws IOException, BundleException {
+        requireEnough(sequences.size(), sequences.size() + " normal sequences", options);
+        return split(sequences, options, outDir);
+    }
+
+    private static void requireEnough(int count, String found, TrainOptions options) {
+        if (count < MIN_SEQUENCES) {
+            throw new InsufficientDataException(found + " (" + options.effectiveSession().describe()
+                + "); training needs at least " + MIN_SEQUENCES + " sequences: give more input, or cut shorter"
+                + " sequences with --window or --window-events");
         }
+    }
+
+    private static TrainResult split(List<Sequence> sequences, TrainOptions options, Path outDir)
+            throws IOException, BundleException {
         SplitPlan.Parts parts = options.split().split(sequences);
         LOG.info("{} events in {} sequences: {} to learn, {} to stop early, {} to fit the threshold",
-            events.size(), sequences.size(), parts.learn().size(), parts.stop().size(), parts.fit().size());
+            sequences.stream().mapToInt(s -> s.events().size()).sum(), sequences.size(), parts.learn().size(),
+            parts.stop().size(), parts.fit().size());
         return runOnSplit(parts, options, outDir);
     }
 
@@ -140,6 +159,7 @@ public final class TrainPipeline {
             List<List<String>> learn) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("sources", options.sources());
+        s.putAll(options.inputSummary());
         s.put("learnSequences", parts.learn().size());
         s.put("stopSequences", parts.stop().size());
         s.put("fitSequences", parts.fit().size());

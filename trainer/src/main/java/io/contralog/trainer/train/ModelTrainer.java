@@ -91,6 +91,7 @@ public final class ModelTrainer {
                 float loss = step(net, optimizer, Batch.of(data, slice, config.maskRatio(), masks));
                 nanos += System.nanoTime() - start;
                 steps++;
+                requireFinite("training", loss, steps);
                 epochSteps++;
                 sequences += slice.size();
                 lossSum += loss;
@@ -98,6 +99,7 @@ public final class ModelTrainer {
             }
             double trainLoss = lossSum / Math.max(1, epochSteps);
             double validLoss = valid.isEmpty() ? trainLoss : validationLoss(net, data, valid);
+            requireFinite("validation", validLoss, steps);
             boolean improved = validLoss < bestLoss - MIN_IMPROVEMENT;
             EpochStats stats = new EpochStats(epoch, trainLoss, validLoss, improved);
             epochs.add(stats);
@@ -122,6 +124,15 @@ public final class ModelTrainer {
             stoppedEarly);
         listener.finished(model);
         return model;
+    }
+
+    /** A diverged run must stop here: weights that produce NaN would otherwise become a bundle that flags nothing. */
+    private static void requireFinite(String which, double loss, int steps) {
+        if (!Double.isFinite(loss)) {
+            throw new IllegalStateException("training diverged: the " + which + " loss became " + loss + " at step "
+                + steps + ", so no bundle is written; train again with another --seed, and if it recurs, "
+                + "check the input for empty or degenerate sequences");
+        }
     }
 
     private boolean stepLimitReached(int steps) {

@@ -131,6 +131,10 @@ public final class TrainPipeline {
             ScoreFusion fusion = ScoreFusion.fit(features);
             double[] fused = features.stream().mapToDouble(fusion::fuse).toArray();
             Threshold threshold = Threshold.fit(fused, options.thresholdMethod(), options.falseAlarmTarget());
+            if (!Double.isFinite(threshold.value())) {
+                throw new IOException("the threshold fitted on " + fused.length + " fit sequences is "
+                    + threshold.value() + ", so no bundle is written; train again with another --seed or more data");
+            }
             return draft.withFit(fusion, threshold);
         } catch (OrtException e) {
             throw new IOException("scoring the fit sequences with ONNX Runtime failed: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import io.contralog.core.ChronicleSupport;
 import io.contralog.core.event.LogEvent;
 import io.contralog.core.util.Sizes;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +49,16 @@ public final class EventQueueWriter implements AutoCloseable {
     private volatile QueueHandle handle;
     private volatile boolean closed;
     volatile boolean overCap;
+    volatile boolean diskLow;
     volatile boolean broken;
     private volatile String unavailableReason = "not opened yet";
     /** Folder size at the last measurement plus the bytes written since, guarded by {@link #lock}. */
     private long estimatedSize;
     /** Room kept below the cap for Chronicle to grow a cycle file by a chunk; see {@link #capHeadroom()}. */
     private final long capHeadroom;
+    /** Free bytes of the file system at the last measurement minus the bytes written since, guarded by lock. */
+    private long spaceLeft = Long.MAX_VALUE;
+    private final long diskReserve;
 
     private EventQueueWriter(Path dir, QueueSettings settings, ProblemListener listener) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -63,6 +68,16 @@ public final class EventQueueWriter implements AutoCloseable {
         this.missingFlags = ChronicleSupport.missingJvmFlagsMessage();
         this.housekeeper = new QueueHousekeeper(this);
         this.capHeadroom = settings.maxQueueSize() > 0 ? 2 * QueueHandle.blockSize(settings.maxQueueSize()) : 0;
+        this.diskReserve = 2 * QueueHandle.blockSize(settings.maxQueueSize()) + (1L << 20);
+    }
+
+    /**
+     * Free space the writer leaves on the file system. Writing into a memory-mapped page of a full file system
+     * raises SIGBUS, which the JVM turns into an InternalError at some later, uncatchable point in the
+     * application's own code; keeping two of Chronicle's chunks free avoids ever touching such a page.
+     */
+    long diskReserve() {
+        return diskReserve;
     }
 
     /**
@@ -186,6 +201,9 @@ public final class EventQueueWriter implements AutoCloseable {
         if (overCap) {
             return drop(droppedSizeCap, QueueProblem.SIZE_CAP_REACHED);
         }
+        if (diskLow) {
+            return drop(droppedWriteFailed, QueueProblem.DISK_FULL);
+        }
         String service = pick(original == null ? null : original.service(), settings.service());
         String host = pick(original == null ? null : original.host(), HostInfo.HOST);
         long pid = original != null && original.pid() >= 0 ? original.pid() : HostInfo.PID;
@@ -212,7 +230,12 @@ public final class EventQueueWriter implements AutoCloseable {
         long n = original != null && original.seq() >= 0 ? original.seq() : seq.getAndIncrement();
         try {
             WriteErrorInjection.check(dir);
-            estimatedSize += h.write(s, service, host, pid, n);
+            long bytes = h.write(s, service, host, pid, n);
+            estimatedSize += bytes;
+            spaceLeft -= bytes;
+            if (spaceLeft < diskReserve) {
+                diskLow = true;
+            }
             if (settings.maxQueueSize() > 0 && estimatedSize + capHeadroom > settings.maxQueueSize()) {
                 // Between two measurements the cap still holds: stop at the estimate and let housekeeping decide.
                 overCap = true;
@@ -299,6 +322,8 @@ public final class EventQueueWriter implements AutoCloseable {
                 + Sizes.format(settings.maxQueueSize()) + " and no consumed cycle can be deleted; new events are"
                 + " dropped until a reader consumes older cycles or the cap is raised";
             case JVM_FLAGS_MISSING -> missingFlags + "; events are dropped";
+            case DISK_FULL -> "the file system of queue folder " + dir + " has less than "
+                + Sizes.format(diskReserve) + " free; new events are dropped until space is freed";
             default -> "queue folder " + dir + " is unavailable (" + unavailableReason
                 + "); events are dropped until it can be opened";
         };
@@ -311,7 +336,13 @@ public final class EventQueueWriter implements AutoCloseable {
         }
         try {
             QueueFolder.prepare(dir);
+            long usable = Files.getFileStore(dir).getUsableSpace();
+            if (usable < diskReserve) {
+                throw new IllegalStateException("its file system has only " + Sizes.format(usable)
+                    + " free, less than the " + Sizes.format(diskReserve) + " the writer keeps in reserve");
+            }
             QueueHandle opened = QueueHandle.open(dir, settings, housekeeper);
+            measuredFreeSpace(usable);
             publish(opened);
             return true;
         } catch (Throwable t) {
@@ -338,10 +369,11 @@ public final class EventQueueWriter implements AutoCloseable {
     }
 
     /** Detaches and closes the current queue, so that writes drop until the next {@link #tryOpen()}. */
-    void detach() {
+    void detach(String reason) {
         QueueHandle old;
         lock.lock();
         try {
+            unavailableReason = reason;
             old = handle;
             handle = null;
         } finally {
@@ -362,6 +394,17 @@ public final class EventQueueWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Records a fresh measurement of the file system's free space. */
+    void measuredFreeSpace(long usable) {
+        lock.lock();
+        try {
+            spaceLeft = usable;
+        } finally {
+            lock.unlock();
+        }
+        diskLow = usable < diskReserve;
     }
 
     long housekeepingPasses() {
@@ -391,7 +434,7 @@ public final class EventQueueWriter implements AutoCloseable {
 
     /** Whether the queue is open and events are being written now. */
     public boolean isWriting() {
-        return handle != null && !overCap && !closed;
+        return handle != null && !overCap && !diskLow && !closed;
     }
 
     /** A snapshot of the counters. */

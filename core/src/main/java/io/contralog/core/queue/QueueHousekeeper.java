@@ -5,6 +5,7 @@ import io.contralog.core.util.Sizes;
 import net.openhft.chronicle.queue.impl.StoreFileListener;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,7 +77,7 @@ final class QueueHousekeeper implements StoreFileListener {
         return passes;
     }
 
-    private void checkOnce() {
+    private void checkOnce() throws IOException {
         if (writer.handle() == null) {
             reopenWhenDue();
             return;
@@ -84,17 +85,18 @@ final class QueueHousekeeper implements StoreFileListener {
         if (!Files.isDirectory(writer.dir())) {
             writer.report(QueueProblem.FOLDER_DELETED, "queue folder " + writer.dir()
                 + " was deleted while in use; events written since are lost and the folder is recreated", null);
-            writer.detach();
+            writer.detach("the folder was deleted and is being recreated");
             writer.tryOpen();
             return;
         }
         if (writer.broken) {
-            writer.detach();
+            writer.detach("reopening after a failed write");
             writer.tryOpen();
             return;
         }
         deleteExpiredCycles();
         enforceCap();
+        writer.measuredFreeSpace(Files.getFileStore(writer.dir()).getUsableSpace());
     }
 
     private void reopenWhenDue() {

@@ -10,6 +10,11 @@ public enum QueueProblem {
     FOLDER_DELETED(true),
     /** Chronicle Queue failed to write an event, for example because the disk is full. */
     WRITE_FAILED(true),
+    /**
+     * The file system holding the queue folder has less free space than the writer keeps in reserve; new events
+     * are dropped before a write into a memory-mapped page could fault.
+     */
+    DISK_FULL(true),
     /** The queue folder reached its size cap and no consumed cycle could be deleted; new events are dropped. */
     SIZE_CAP_REACHED(true),
     /** An event arrived after the writer was closed. */

@@ -228,6 +228,20 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void alertsGoThroughTheConfiguredProxy() throws Exception {
+        try (Receiver r = new Receiver(); ConnectProxy proxy = new ConnectProxy()) {
+            WebhookConfig h = hook("ops", r.url("/"), WebhookConfig.Format.JSON);
+            h = new WebhookConfig(h.name(), h.url(), h.format(), h.secret(), Duration.ofSeconds(5),
+                java.net.URI.create("http://127.0.0.1:" + proxy.port()), Map.of());
+            try (AlertDispatcher d = new AlertDispatcher(config(List.of(h)), state, metrics)) {
+                d.offer(alert("a", 1, "ERROR via proxy"));
+                Await.until(WAIT, "the alert", () -> r.accepted().size() == 1);
+                assertThat(proxy.targets()).contains("127.0.0.1:" + r.port());
+            }
+        }
+    }
+
+    @Test
     void headersFromConfigAreSent() throws Exception {
         try (Receiver r = new Receiver()) {
             WebhookConfig h = hook("ops", r.url("/"), WebhookConfig.Format.JSON);

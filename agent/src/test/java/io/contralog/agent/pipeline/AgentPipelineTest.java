@@ -134,6 +134,27 @@ class AgentPipelineTest {
         }
     }
 
+    @Test
+    void boundOnOpenSessionsEvictsAndCountsButStillScoresEveryEvent() throws Exception {
+        List<LogEvent> events = new RequestFlowLogs(13).normal(40);
+        try (TestReceiver receiver = new TestReceiver();
+             EventQueueWriter writer = EventQueueWriter.open(dir.resolve("queue"))) {
+            events.forEach(writer::write);
+            Path file = AgentFixture.config(dir, receiver.url(), "");
+            java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file)
+                .replace("  idleTimeout: 300ms", "  idleTimeout: 300ms\n  maxOpen: 2"));
+            try (Agent agent = new Agent(ConfigLoader.withSystemEnv().load(file))) {
+                agent.start();
+                Await.until(WAIT, "every event read", () -> agent.meters().count("contralog.events.read")
+                    == events.size());
+                Await.until(WAIT, "every session closed", () -> agent.meters().registry()
+                    .find("contralog.sessions.open").gauge().value() == 0);
+                assertThat(agent.meters().count("contralog.sessions.evicted")).isPositive();
+                assertThat(agent.meters().count("contralog.sequences.scored")).isGreaterThanOrEqualTo(40);
+            }
+        }
+    }
+
     private static void writeForeignDocuments(Path queue, long ts) {
         try (SingleChronicleQueue q = SingleChronicleQueueBuilder.binary(queue.toFile()).build();
              ExcerptAppender a = q.createAppender()) {

@@ -56,10 +56,6 @@ final class AlertLedger implements AutoCloseable {
         return decisions.containsKey(sequenceId);
     }
 
-    synchronized String decision(String sequenceId) {
-        return decisions.get(sequenceId);
-    }
-
     synchronized void record(String sequenceId, String decision) throws IOException {
         String line = sequenceId.replace('\t', ' ').replace('\n', ' ') + "\t" + decision + "\n";
         out.write(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));

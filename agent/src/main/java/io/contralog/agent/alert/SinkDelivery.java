@@ -73,10 +73,6 @@ final class SinkDelivery implements AutoCloseable {
         worker.start();
     }
 
-    String name() {
-        return config.name();
-    }
-
     /** Whether the alert is waiting here already (it was spooled before a crash). */
     synchronized boolean holds(String alertId) {
         return pendingIds.contains(alertId);

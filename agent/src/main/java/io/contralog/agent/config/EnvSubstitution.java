@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,13 +79,5 @@ final class EnvSubstitution {
         }
         throw new ConfigException("key '" + key + "' refers to environment variable " + name
             + ", which is not set; export it, or write ${" + name + ":-default} to give a fallback");
-    }
-
-    static EnvSubstitution ofSystem() {
-        return new EnvSubstitution(System::getenv);
-    }
-
-    static EnvSubstitution of(Map<String, String> env) {
-        return new EnvSubstitution(env::get);
     }
 }

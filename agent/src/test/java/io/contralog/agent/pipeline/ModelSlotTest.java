@@ -33,6 +33,21 @@ class ModelSlotTest {
     }
 
     @Test
+    void perServiceModelServesItsServiceAndTheDefaultServesTheRest() throws Exception {
+        AgentConfig base = config("");
+        Path file = dir.resolve("agent.yaml");
+        Files.writeString(file, Files.readString(file).replace("model:\n  dir: " + base.model().dir(),
+            "model:\n  dir: " + base.model().dir() + "\n  services:\n    payments: " + base.model().dir()));
+        AgentConfig c = ConfigLoader.withSystemEnv().load(file);
+        try (Models models = new Models(c)) {
+            assertThat(models.names()).containsExactly(Models.DEFAULT, "payments");
+            assertThat(models.slotOf("payments")).isEqualTo("payments");
+            assertThat(models.slotOf("shop")).isEqualTo(Models.DEFAULT);
+            assertThat(models.forService("payments")).isNotSameAs(models.forService("shop"));
+        }
+    }
+
+    @Test
     void thresholdAndFalseAlarmTargetFromConfigReplaceTheBundles() throws Exception {
         AgentConfig fixed = config("  threshold: 123.5\n");
         try (ModelSlot slot = ModelSlot.load(fixed.model().dir(), fixed)) {

@@ -17,6 +17,7 @@ final class TestReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> bodies = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
     private volatile boolean allVerified = true;
 
     TestReceiver() throws IOException {
@@ -35,6 +36,7 @@ final class TestReceiver implements AutoCloseable {
             }
             synchronized (bodies) {
                 bodies.add(text);
+                arrivals.add(System.nanoTime());
             }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -59,6 +61,13 @@ final class TestReceiver implements AutoCloseable {
     List<String> bodies() {
         synchronized (bodies) {
             return List.copyOf(bodies);
+        }
+    }
+
+    /** {@link System#nanoTime()} at which each body arrived, in the order of {@link #bodies()}. */
+    List<Long> arrivals() {
+        synchronized (bodies) {
+            return List.copyOf(arrivals);
         }
     }
 

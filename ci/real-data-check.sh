@@ -28,8 +28,9 @@
 # minutes of steady state; its threshold is the largest fused score of the 15 start-up windows it was fitted on
 # (a 0.1% false-alarm target cannot be met on 15 windows), and steady-state windows (runs of Netty data frames,
 # query executions) score above it on the in-context features, although their most unexpected messages were all
-# seen in training (context-free scores near 0). So this check proves that real logs flow through appender, queue, agent and webhook and that its
-# alerts can be lined up with the faults; it does not prove detection quality on this scenario. The bound of 40%
+# seen in training (context-free scores near 0). So this check proves that real logs flow through appender, queue,
+# agent and webhook and that its alerts line up with the faults; it does not prove detection quality on this
+# scenario. The bound of 40%
 # sits above the measured 29.7% (tiny preset: 17.6%) with room for run-to-run variation of training, and still
 # fails an agent or model that alerts on nearly every window, which the first figure alone would let pass.
 set -euo pipefail

@@ -56,6 +56,7 @@ die() { echo "real-data-check: FAIL: $*" >&2; exit 1; }
 for jar in "$TRAINER_JAR" "$AGENT_JAR" "$REPLAYER_JAR" "$RECEIVER_JAR"; do
     [ -f "$jar" ] || { echo "real-data-check: $jar is missing; build with 'mvn -B verify' first" >&2; exit 2; }
 done
+command -v curl > /dev/null || { echo "real-data-check: needs curl to read the agent's /metrics" >&2; exit 2; }
 [ -f "$SCENARIO_DIR/inject.log" ] || { echo "real-data-check: no $SCENARIO_DIR/inject.log" >&2; exit 2; }
 
 JAVA_FEATURE="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"

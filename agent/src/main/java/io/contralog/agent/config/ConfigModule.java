@@ -1,5 +1,6 @@
 package io.contralog.agent.config;
 
+import io.contralog.core.util.Durations;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,5 +1,6 @@
 package io.contralog.agent.config;
 
+import io.contralog.core.util.Durations;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

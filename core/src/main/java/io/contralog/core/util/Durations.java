@@ -21,9 +21,22 @@ public final class Durations {
      * @throws IllegalArgumentException naming the option when the text is not a duration
      */
     public static Duration parse(String name, String value) {
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a duration where the caller names the option in its own error.
+     *
+     * @throws IllegalArgumentException giving the accepted forms when the text is not a duration
+     */
+    public static Duration parse(String value) {
         Matcher m = value == null ? null : DURATION.matcher(value.trim());
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(name + ": '" + value
+            throw new IllegalArgumentException("'" + value
                 + "' is not a duration; write it like 500ms, 2s, 60s, 5m or 1h");
         }
         long number = Long.parseLong(m.group(1));
@@ -36,7 +49,10 @@ public final class Durations {
         };
     }
 
-    /** Formats a duration in the largest unit that divides it exactly, such as {@code 5m}. */
+    /**
+     * Formats a duration in the largest unit that divides it exactly, such as {@code 5m}; below two minutes it
+     * stays in seconds ({@code 60s}), so that {@code parse(format(d))} equals d and windows read as configured.
+     */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 86_400_000L == 0 && millis != 0) {
@@ -45,7 +61,7 @@ public final class Durations {
         if (millis % 3_600_000L == 0 && millis != 0) {
             return millis / 3_600_000L + "h";
         }
-        if (millis % 60_000L == 0 && millis != 0) {
+        if (millis % 60_000L == 0 && millis >= 120_000L) {
             return millis / 60_000L + "m";
         }
         if (millis % 1000L == 0) {

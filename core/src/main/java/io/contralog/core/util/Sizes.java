@@ -1,13 +1,13 @@
 package io.contralog.core.util;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses and formats byte sizes written as {@code 64KiB}, {@code 10MiB}, {@code 1GiB} or a plain byte count. */
 public final class Sizes {
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]i?B|B)?", Pattern.CASE_INSENSITIVE);
+    /** Binary units only: {@code 10MB} is refused rather than guessed at, since it could mean 10^7 or 2^20 * 10. */
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|TiB)?");
 
     private Sizes() {
     }
@@ -21,22 +21,34 @@ public final class Sizes {
      * @throws IllegalArgumentException naming the option when the text is not a non-negative size
      */
     public static long parse(String name, String value) {
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a size where the caller names the option in its own error.
+     *
+     * @throws IllegalArgumentException giving the accepted forms when the text is not a non-negative size
+     */
+    public static long parse(String value) {
         Matcher m = value == null ? null : SIZE.matcher(value.trim());
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(name + ": '" + value
-                + "' is not a size; write it like 64KiB, 10MiB or 1GiB");
+            throw new IllegalArgumentException("'" + value + "' is not a size; write it like 64KiB, 10MiB or 1GiB");
         }
         long number = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT).replace("I", "");
+        String unit = m.group(2) == null ? "B" : m.group(2);
         int shift = switch (unit) {
-            case "KB" -> 10;
-            case "MB" -> 20;
-            case "GB" -> 30;
-            case "TB" -> 40;
+            case "KiB" -> 10;
+            case "MiB" -> 20;
+            case "GiB" -> 30;
+            case "TiB" -> 40;
             default -> 0;
         };
         if (Long.numberOfLeadingZeros(number) <= shift) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is too large");
+            throw new IllegalArgumentException("'" + value + "' is too large");
         }
         return number << shift;
     }

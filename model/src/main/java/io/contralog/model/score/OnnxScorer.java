@@ -45,6 +45,7 @@ public final class OnnxScorer implements AutoCloseable {
     private final int batchSize;
     private final TextCache cache;
     private final String provider;
+    private final ScoringTimes times = new ScoringTimes();
 
     private OnnxScorer(Path messageFile, Path sequenceFile, BpeTokenizer tokenizer, ReferenceSet reference,
                        int dim, int maxMessages, int bundleMaskPasses, ScorerOptions options) throws OrtException {
@@ -108,7 +109,9 @@ public final class OnnxScorer implements AutoCloseable {
                 nearest[s][i] = entries[at].nearest();
             }
         }
+        long t0 = System.nanoTime();
         new MaskedPasses(this, embeddings, inContext, Math.max(1, passes)).run();
+        times.addSequenceEncoder(System.nanoTime() - t0);
         return new RawScores(inContext, contextFree, nearest);
     }
 
@@ -124,10 +127,13 @@ public final class OnnxScorer implements AutoCloseable {
 
     /** Embeds texts with the message encoder, bypassing the cache. */
     public float[][] embedUncached(List<String> texts) throws OrtException {
+        long t0 = System.nanoTime();
         int[][] tokens = new int[texts.size()][];
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = tokenizer.encode(texts.get(i));
         }
+        long t1 = System.nanoTime();
+        times.addText(t1 - t0);
         Integer[] order = new Integer[tokens.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -143,6 +149,7 @@ public final class OnnxScorer implements AutoCloseable {
             runMessageBatch(tokens, order, from, to, out);
             from = to;
         }
+        times.addMessageEncoder(System.nanoTime() - t1);
         return out;
     }
 
@@ -174,6 +181,11 @@ public final class OnnxScorer implements AutoCloseable {
     /** The sequence encoder's session, for callers that check its inputs and outputs. */
     public OrtSession sequenceEncoder() {
         return sequenceEncoder;
+    }
+
+    /** Where this scorer's time has gone since it was opened. */
+    public ScoringTimes times() {
+        return times;
     }
 
     /** Texts served from the cache so far. */
@@ -230,7 +242,9 @@ public final class OnnxScorer implements AutoCloseable {
             Arrays.fill(near, -1);
             Arrays.fill(free, 1f);
         } else {
+            long t0 = System.nanoTime();
             nearestNormal.search(vectors, near, free);
+            times.addNearest(System.nanoTime() - t0);
         }
         for (int d = 0; d < vectors.length; d++) {
             TextCache.Entry entry = new TextCache.Entry(vectors[d], near[d], free[d]);

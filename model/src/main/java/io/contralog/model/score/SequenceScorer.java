@@ -42,10 +42,12 @@ public final class SequenceScorer {
 
     /** Scores sequences of events. */
     public List<ScoredSequence> score(List<Sequence> sequences) throws OrtException {
+        long t0 = System.nanoTime();
         List<List<String>> texts = new ArrayList<>(sequences.size());
         for (Sequence s : sequences) {
             texts.add(s.events().stream().map(CanonicalText::of).toList());
         }
+        scorer.times().addText(System.nanoTime() - t0);
         return verdicts(sequences, texts);
     }
 

@@ -1,5 +1,6 @@
 package io.contralog.model.session;
 
+import io.contralog.core.util.Durations;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -19,7 +20,7 @@ public final class DurationJson {
     public static final class Writer extends JsonSerializer<Duration> {
         @Override
         public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(DurationText.format(value));
+            gen.writeString(Durations.format(value));
         }
     }
 
@@ -28,7 +29,7 @@ public final class DurationJson {
         @Override
         public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             try {
-                return DurationText.parse(p.getValueAsString());
+                return Durations.parse(p.getValueAsString());
             } catch (IllegalArgumentException e) {
                 return (Duration) ctx.handleWeirdStringValue(Duration.class, p.getValueAsString(), e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.contralog.model.session;
 
+import io.contralog.core.util.Durations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,14 +124,14 @@ public record SessionSpec(
         s.append(keyRegex != null ? "key /" + keyRegex + "/" : contextField != null ? "key ctx." + contextField
             : "no key");
         if (!window.isZero()) {
-            s.append(", window ").append(DurationText.format(window));
+            s.append(", window ").append(Durations.format(window));
         }
         if (windowEvents > 0) {
             s.append(", window ").append(windowEvents).append(" events");
         }
         s.append(", max ").append(maxLength);
         if (!idleTimeout.isZero()) {
-            s.append(", idle ").append(DurationText.format(idleTimeout));
+            s.append(", idle ").append(Durations.format(idleTimeout));
         }
         return s.toString();
     }

@@ -1,5 +1,6 @@
 package io.contralog.model.session;
 
+import io.contralog.core.util.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -154,9 +155,9 @@ class SessionizerTest {
 
     @Test
     void parsesAndFormatsDurations() {
-        assertThat(DurationText.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(DurationText.parse("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(DurationText.format(Duration.ofHours(1))).isEqualTo("1h");
-        assertThatThrownBy(() -> DurationText.parse("5 minutes")).hasMessageContaining("60s");
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(Durations.format(Duration.ofHours(1))).isEqualTo("1h");
+        assertThatThrownBy(() -> Durations.parse("5 minutes")).hasMessageContaining("60s");
     }
 }

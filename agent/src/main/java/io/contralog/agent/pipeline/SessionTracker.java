@@ -4,6 +4,7 @@ import io.contralog.agent.tail.Checkpoint;
 import io.contralog.core.event.LogEvent;
 import io.contralog.model.session.Sequence;
 import io.contralog.model.session.SessionSpec;
+import io.contralog.model.session.SessionKeys;
 import io.contralog.model.session.Sessionizer;
 
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.Map;
 final class SessionTracker {
 
     private final Sessionizer sessionizer;
-    private final SessionKeyOf keys;
+    private final SessionKeys keys;
     private final Map<String, First> openFirst = new HashMap<>();
 
     private record First(LogEvent event, long index, String service, String key) {
@@ -25,7 +26,7 @@ final class SessionTracker {
 
     SessionTracker(SessionSpec spec, int maxOpen) {
         this.sessionizer = new Sessionizer(spec, System::nanoTime, maxOpen);
-        this.keys = new SessionKeyOf(spec);
+        this.keys = new SessionKeys(spec);
     }
 
     String keyOf(LogEvent e) {

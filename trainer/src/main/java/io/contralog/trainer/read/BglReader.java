@@ -2,7 +2,6 @@ package io.contralog.trainer.read;
 
 import io.contralog.core.event.LogEvent;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -10,20 +9,12 @@ import java.nio.file.Path;
  * <message>}. The first token is the label ({@code -} normal); as in the authors' preprocessing the label, epoch,
  * dates and repeated node are not part of the text: the component becomes the logger, the node the host.
  */
-public final class BglReader implements LogReader {
+public final class BglReader extends LineByLineReader {
 
     private static final int FIELDS = 10;
 
-    private final LineSource source;
-    private final ReadOptions options;
-    private final String service;
-    private long lastTs;
-    private long seq;
-
     private BglReader(LineSource source, ReadOptions options, String service) {
-        this.source = source;
-        this.options = options;
-        this.service = service;
+        super(source, options, service);
     }
 
     /** Opens {@code file} in the BGL layout. */
@@ -32,20 +23,10 @@ public final class BglReader implements LogReader {
     }
 
     @Override
-    public LabeledEvent next() throws IOException {
-        String line;
-        while ((line = source.readLine()) != null) {
-            if (!line.isBlank()) {
-                return toEvent(line);
-            }
-        }
-        return null;
-    }
-
-    private LabeledEvent toEvent(String line) {
+    protected LabeledEvent toEvent(String line) {
         String[] f = line.split(" ", FIELDS);
         Boolean anomalous = !"-".equals(f[0]);
-        LogEvent.Builder event = LogEvent.builder().service(service).seq(seq++);
+        LogEvent.Builder event = LogEvent.builder().service(service).seq(nextSeq());
         if (f.length < FIELDS - 1) {
             Message msg = Message.cut(f.length > 1 ? line.substring(f[0].length() + 1) : "", options.maxMessageChars());
             return new LabeledEvent(event.ts(lastTs).level("").logger("").msg(msg.text()).build(), anomalous);
@@ -66,10 +47,5 @@ public final class BglReader implements LogReader {
         } catch (NumberFormatException e) {
             return lastTs;
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        source.close();
     }
 }

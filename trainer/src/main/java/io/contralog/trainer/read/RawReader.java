@@ -2,7 +2,6 @@ package io.contralog.trainer.read;
 
 import io.contralog.core.event.LogEvent;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,21 +11,13 @@ import java.util.regex.Pattern;
  * taken out of the message; lines without one are spaced one millisecond after the previous event, so that time
  * windows still group neighbouring lines.
  */
-public final class RawReader implements LogReader {
+public final class RawReader extends LineByLineReader {
 
     private static final Pattern LEADING_TS = Pattern.compile("^\\[?(" + Timestamps.ANY_REGEX + ")\\]?\\s*");
     private static final long SYNTHETIC_STEP_NANOS = 1_000_000L;
 
-    private final LineSource source;
-    private final ReadOptions options;
-    private final String service;
-    private long lastTs;
-    private long seq;
-
     private RawReader(LineSource source, ReadOptions options, String service) {
-        this.source = source;
-        this.options = options;
-        this.service = service;
+        super(source, options, service);
     }
 
     /** Opens {@code file} as raw lines. */
@@ -35,17 +26,7 @@ public final class RawReader implements LogReader {
     }
 
     @Override
-    public LabeledEvent next() throws IOException {
-        String line;
-        while ((line = source.readLine()) != null) {
-            if (!line.isBlank()) {
-                return toEvent(line);
-            }
-        }
-        return null;
-    }
-
-    private LabeledEvent toEvent(String line) {
+    protected LabeledEvent toEvent(String line) {
         String text = line;
         long ts = Timestamps.UNKNOWN;
         Matcher m = LEADING_TS.matcher(line);
@@ -58,12 +39,7 @@ public final class RawReader implements LogReader {
         lastTs = ts == Timestamps.UNKNOWN ? lastTs + SYNTHETIC_STEP_NANOS : ts;
         Message msg = Message.cut(text.stripTrailing(), options.maxMessageChars());
         LogEvent event = LogEvent.builder().ts(lastTs).level("").logger("").msg(msg.text())
-            .truncated(msg.truncated()).service(service).seq(seq++).build();
+            .truncated(msg.truncated()).service(service).seq(nextSeq()).build();
         return LabeledEvent.unlabeled(event);
-    }
-
-    @Override
-    public void close() throws IOException {
-        source.close();
     }
 }

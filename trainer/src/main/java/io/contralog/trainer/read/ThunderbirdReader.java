@@ -2,7 +2,6 @@ package io.contralog.trainer.read;
 
 import io.contralog.core.event.LogEvent;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,22 +11,14 @@ import java.util.regex.Pattern;
  * <host>/<facility-host> <process>[pid]: <message>}. The first token is the label ({@code -} normal); as in the
  * authors' preprocessing the text starts at the process, which becomes the logger.
  */
-public final class ThunderbirdReader implements LogReader {
+public final class ThunderbirdReader extends LineByLineReader {
 
     private static final Pattern HEADER = Pattern.compile(
         "^(\\S+) (\\d+) (\\S+) (\\S+) \\w{3} +\\d+ \\d{2}:\\d{2}:\\d{2} (\\S+) ?(.*)$");
     private static final Pattern PROCESS = Pattern.compile("^([^\\s:\\[]+)(?:\\[(\\d+)\\])?: ?(.*)$");
 
-    private final LineSource source;
-    private final ReadOptions options;
-    private final String service;
-    private long lastTs;
-    private long seq;
-
     private ThunderbirdReader(LineSource source, ReadOptions options, String service) {
-        this.source = source;
-        this.options = options;
-        this.service = service;
+        super(source, options, service);
     }
 
     /** Opens {@code file} in the Thunderbird layout. */
@@ -36,18 +27,8 @@ public final class ThunderbirdReader implements LogReader {
     }
 
     @Override
-    public LabeledEvent next() throws IOException {
-        String line;
-        while ((line = source.readLine()) != null) {
-            if (!line.isBlank()) {
-                return toEvent(line);
-            }
-        }
-        return null;
-    }
-
-    private LabeledEvent toEvent(String line) {
-        LogEvent.Builder event = LogEvent.builder().service(service).seq(seq++).level("").logger("");
+    protected LabeledEvent toEvent(String line) {
+        LogEvent.Builder event = LogEvent.builder().service(service).seq(nextSeq()).level("").logger("");
         Matcher header = HEADER.matcher(line);
         if (!header.matches()) {
             int space = line.indexOf(' ');
@@ -65,10 +46,5 @@ public final class ThunderbirdReader implements LogReader {
         Message msg = Message.cut(body.stripTrailing(), options.maxMessageChars());
         return new LabeledEvent(event.msg(msg.text()).truncated(msg.truncated()).build(),
             !"-".equals(header.group(1)));
-    }
-
-    @Override
-    public void close() throws IOException {
-        source.close();
     }
 }

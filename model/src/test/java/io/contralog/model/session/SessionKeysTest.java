@@ -1,9 +1,6 @@
-package io.contralog.agent.pipeline;
+package io.contralog.model.session;
 
 import io.contralog.core.event.LogEvent;
-import io.contralog.model.session.Sequence;
-import io.contralog.model.session.SessionSpec;
-import io.contralog.model.session.Sessionizer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,7 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SessionKeyOfTest {
+class SessionKeysTest {
 
     private static List<LogEvent> events() {
         List<LogEvent> events = new ArrayList<>();
@@ -34,7 +31,7 @@ class SessionKeyOfTest {
             new SessionSpec(null, "requestId", Duration.ofSeconds(60), 0, 3, Duration.ZERO),
             new SessionSpec(null, null, Duration.ofSeconds(60), 4, 256, Duration.ZERO));
         for (SessionSpec spec : specs) {
-            SessionKeyOf keys = new SessionKeyOf(spec);
+            SessionKeys keys = new SessionKeys(spec);
             for (Sequence s : Sessionizer.sessionize(events(), spec)) {
                 for (LogEvent e : s.events()) {
                     assertThat(keys.keyOf(e)).as("key of %s under %s", e.msg(), spec.describe()).isEqualTo(s.key());

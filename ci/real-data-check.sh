@@ -254,6 +254,7 @@ wait "$AGENT_PID" 2>/dev/null || true
 took
 
 step "6/6 measuring alerts against the fault windows of inject.log"
+touch "$WORK/alerts.jsonl"
 set +e
 helper report --faults "$WORK/prep/faults.tsv" --queue "$WORK/queue" --model "$MODEL" \
     --alerts "$WORK/alerts.jsonl" --metrics "$WORK/metrics.txt" --field source --max-normal-share "$MAX_NORMAL_SHARE"

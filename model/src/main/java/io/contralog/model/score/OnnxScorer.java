@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class OnnxScorer implements AutoCloseable {
     private final TextCache cache;
     private final String provider;
     private final ScoringTimes times = new ScoringTimes();
+    private final LongAdder encodedRows = new LongAdder();
 
     private OnnxScorer(Path messageFile, Path sequenceFile, BpeTokenizer tokenizer, ReferenceSet reference,
                        int dim, int maxMessages, int bundleMaskPasses, ScorerOptions options) throws OrtException {
@@ -132,8 +134,17 @@ public final class OnnxScorer implements AutoCloseable {
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = tokenizer.encode(texts.get(i));
         }
-        long t1 = System.nanoTime();
-        times.addText(t1 - t0);
+        times.addText(System.nanoTime() - t0);
+        return embedTokens(tokens);
+    }
+
+    /** Rows the message encoder has embedded so far: each distinct token sequence of a batch that missed the cache. */
+    public long encodedRows() {
+        return encodedRows.sum();
+    }
+
+    private float[][] embedTokens(int[][] tokens) throws OrtException {
+        long t0 = System.nanoTime();
         Integer[] order = new Integer[tokens.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -149,7 +160,8 @@ public final class OnnxScorer implements AutoCloseable {
             runMessageBatch(tokens, order, from, to, out);
             from = to;
         }
-        times.addMessageEncoder(System.nanoTime() - t1);
+        encodedRows.add(tokens.length);
+        times.addMessageEncoder(System.nanoTime() - t0);
         return out;
     }
 
@@ -222,29 +234,38 @@ public final class OnnxScorer implements AutoCloseable {
     }
 
     private TextCache.Entry[] lookup(List<String> texts) throws OrtException {
+        long t0 = System.nanoTime();
         TextCache.Entry[] out = new TextCache.Entry[texts.size()];
         Map<String, List<Integer>> missing = new HashMap<>();
+        Map<String, int[]> missingTokens = new HashMap<>();
         for (int i = 0; i < out.length; i++) {
-            String text = texts.get(i);
-            out[i] = cache.get(text);
+            int[] tokens = tokenizer.encode(texts.get(i));
+            String key = TokenKey.of(tokens);
+            out[i] = cache.get(key);
             if (out[i] == null) {
-                missing.computeIfAbsent(text, k -> new ArrayList<>()).add(i);
+                missing.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                missingTokens.putIfAbsent(key, tokens);
             }
         }
+        times.addText(System.nanoTime() - t0);
         if (missing.isEmpty()) {
             return out;
         }
         List<String> distinct = new ArrayList<>(missing.keySet());
-        float[][] vectors = embedUncached(distinct);
+        int[][] tokens = new int[distinct.size()][];
+        for (int d = 0; d < tokens.length; d++) {
+            tokens[d] = missingTokens.get(distinct.get(d));
+        }
+        float[][] vectors = embedTokens(tokens);
         int[] near = new int[vectors.length];
         float[] free = new float[vectors.length];
         if (nearestNormal == null) {
             Arrays.fill(near, -1);
             Arrays.fill(free, 1f);
         } else {
-            long t0 = System.nanoTime();
+            long t1 = System.nanoTime();
             nearestNormal.search(vectors, near, free);
-            times.addNearest(System.nanoTime() - t0);
+            times.addNearest(System.nanoTime() - t1);
         }
         for (int d = 0; d < vectors.length; d++) {
             TextCache.Entry entry = new TextCache.Entry(vectors[d], near[d], free[d]);

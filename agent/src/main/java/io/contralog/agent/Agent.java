@@ -14,6 +14,7 @@ import io.contralog.agent.pipeline.BundleWatcher;
 import io.contralog.agent.pipeline.Models;
 import io.contralog.agent.pipeline.Pipeline;
 import io.contralog.model.bundle.BundleException;
+import io.contralog.model.score.ScoringTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,10 @@ public final class Agent implements Routes, AutoCloseable {
         this.scoring = new ScoreService(models, dispatcher.redactor(), new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         metrics.cacheHitRate(models::cacheHitRate);
+        metrics.scoringStage("text", models, m -> m.stageSeconds(ScoringTimes::textNanos));
+        metrics.scoringStage("message-encoder", models, m -> m.stageSeconds(ScoringTimes::messageEncoderNanos));
+        metrics.scoringStage("sequence-encoder", models, m -> m.stageSeconds(ScoringTimes::sequenceEncoderNanos));
+        metrics.scoringStage("nearest-normal", models, m -> m.stageSeconds(ScoringTimes::nearestNanos));
         metrics.registry().more().counter("contralog.model.reloads", java.util.List.of(
             io.micrometer.core.instrument.Tag.of("result", "accepted")), models, Models::reloadsAccepted);
         metrics.registry().more().counter("contralog.model.reloads", java.util.List.of(

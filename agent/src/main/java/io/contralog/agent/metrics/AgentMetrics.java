@@ -1,6 +1,7 @@
 package io.contralog.agent.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The agent's meters, named once here so that dashboards can rely on them; exposed in Prometheus text format.
@@ -125,6 +127,15 @@ public final class AgentMetrics {
     public void cacheHitRate(DoubleSupplier rate) {
         Gauge.builder("contralog.cache.hit.rate", rate::getAsDouble)
             .description("hit rate of the embedding and nearest-normal caches").register(registry);
+    }
+
+    /**
+     * Registers the seconds scoring has spent in {@code stage} (text, message-encoder, sequence-encoder,
+     * nearest-normal), read at every scrape; it starts over when a bundle is reloaded.
+     */
+    public <T> void scoringStage(String stage, T source, ToDoubleFunction<T> seconds) {
+        FunctionCounter.builder("contralog.scoring.stage.seconds", source, seconds).tag("stage", stage)
+            .description("time spent in one stage of scoring").register(registry);
     }
 
     /** A counter's current value, for tests and the log line at shutdown. */

@@ -9,6 +9,7 @@ import io.contralog.model.bundle.BundleException;
 import io.contralog.model.bundle.Manifest;
 import io.contralog.model.score.ScoredSequence;
 import io.contralog.model.score.ScorerOptions;
+import io.contralog.model.score.ScoringTimes;
 import io.contralog.model.score.SequenceScorer;
 import io.contralog.model.score.Threshold;
 import io.contralog.model.session.Sequence;
@@ -122,6 +123,11 @@ public final class ModelSlot implements AutoCloseable {
         long hits = scorer.scorer().cacheHits();
         long total = hits + scorer.scorer().cacheMisses();
         return total == 0 ? 0 : (double) hits / total;
+    }
+
+    /** Where the scorer's time has gone since the bundle was loaded. */
+    public ScoringTimes times() {
+        return scorer.scorer().times();
     }
 
     /** The execution provider actually in use ({@code cuda} may have fallen back to {@code cpu}). */

@@ -2,6 +2,7 @@ package io.contralog.agent.pipeline;
 
 import io.contralog.agent.config.AgentConfig;
 import io.contralog.model.bundle.BundleException;
+import io.contralog.model.score.ScoringTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 /**
  * The models the agent serves: the default and one per configured service, each replaceable while running.
@@ -134,6 +136,11 @@ public final class Models implements AutoCloseable {
     /** Mean cache hit rate over the slots. */
     public double cacheHitRate() {
         return slots.values().stream().mapToDouble(ModelSlot::cacheHitRate).average().orElse(0);
+    }
+
+    /** Seconds spent in one stage of scoring, summed over the loaded slots. */
+    public double stageSeconds(ToLongFunction<ScoringTimes> stage) {
+        return slots.values().stream().mapToLong(s -> stage.applyAsLong(s.times())).sum() / 1e9;
     }
 
     @Override

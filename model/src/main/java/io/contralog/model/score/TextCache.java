@@ -4,14 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A bounded least-recently-used map from a canonical text to its embedding and nearest normal message.
+ * A bounded least-recently-used map from a message's token key to its embedding and nearest normal message.
  *
  * <p>One lock around a small access-ordered map: lookups are far cheaper than the encoder call they save,
  * so contention is not the bottleneck at the agent's batch rate.
  */
 final class TextCache {
 
-    /** What is cached for one text. */
+    /** What is cached for one token sequence. */
     record Entry(float[] embedding, int nearest, float contextFree) {
     }
 

@@ -98,7 +98,7 @@ public final class ContraLogAppender extends AbstractAppender {
     /** Counters of written, dropped and cut events; all zero before the appender starts. */
     public WriterStats getStats() {
         EventQueueWriter w = writer;
-        return w == null ? new WriterStats(0, 0, 0, 0, 0, 0, 0, 0, 0, -1) : w.stats();
+        return w == null ? WriterStats.NONE : w.stats();
     }
 
     /** The folder this appender writes to. */

@@ -163,6 +163,6 @@ public class ContraLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     /** Counters of written, dropped and cut events; all zero before the appender starts. */
     public WriterStats getStats() {
         EventQueueWriter w = writer;
-        return w == null ? new WriterStats(0, 0, 0, 0, 0, 0, 0, 0, 0, -1) : w.stats();
+        return w == null ? WriterStats.NONE : w.stats();
     }
 }

@@ -64,6 +64,19 @@ class ContraLogAppenderTest {
     }
 
     @Test
+    void skipsChronicleQueuesOwnLogLinesAndCountsThem() {
+        Path dir = tmp.resolve("queue");
+        harness.start(dir, Map.of());
+        harness.logger("net.openhft.chronicle.queue.impl.single.SingleChronicleQueue").info("Took 9 us to grow file");
+        harness.logger("com.example.Orders").info("order placed");
+        long skipped = harness.appender().getStats().skippedQueueLogs();
+        harness.stop();
+
+        assertThat(LogbackHarness.readAll(dir)).extracting(LogEvent::msg).containsExactly("order placed");
+        assertThat(skipped).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void anAsyncAppenderInFrontKeepsTheCallingThreadsMdc() {
         Path dir = tmp.resolve("queue");
         harness.start("/contralog-logback-async.xml", dir, Map.of());

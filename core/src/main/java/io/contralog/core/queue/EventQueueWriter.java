@@ -44,6 +44,7 @@ public final class EventQueueWriter implements AutoCloseable {
     private final LongAdder droppedClosed = new LongAdder();
     private final LongAdder truncated = new LongAdder();
     private final LongAdder invalidText = new LongAdder();
+    private final LongAdder skippedQueueLogs = new LongAdder();
     final LongAdder deletedCycles = new LongAdder();
 
     private volatile QueueHandle handle;
@@ -145,6 +146,10 @@ public final class EventQueueWriter implements AutoCloseable {
      * @return whether the event reached the queue
      */
     public <E> boolean write(E event, EventSource<E> source) {
+        if (isQueueLog(source.logger(event))) {
+            skippedQueueLogs.increment();
+            return false;
+        }
         if (closed) {
             return drop(droppedClosed, QueueProblem.CLOSED);
         }
@@ -162,6 +167,15 @@ public final class EventQueueWriter implements AutoCloseable {
         } finally {
             s.busy = false;
         }
+    }
+
+    /**
+     * Chronicle Queue logs about its own files (growing a file, where it loaded from) through the application's
+     * logging; writing those lines into the queue would feed host- and timing-specific text about the queue itself
+     * into training and scoring, so an appender attached to the root logger skips them.
+     */
+    private static boolean isQueueLog(String logger) {
+        return logger != null && logger.startsWith("net.openhft.");
     }
 
     private <E> void fill(EventScratch s, E event, EventSource<E> source) {
@@ -444,7 +458,7 @@ public final class EventQueueWriter implements AutoCloseable {
         long failed = droppedWriteFailed.sum();
         long late = droppedClosed.sum();
         return new WriterStats(written.sum(), unavailable + cap + failed + late, unavailable, cap, failed, late,
-            truncated.sum(), invalidText.sum(), deletedCycles.sum(), seq.get() - 1);
+            truncated.sum(), invalidText.sum(), deletedCycles.sum(), seq.get() - 1, skippedQueueLogs.sum());
     }
 
     /**

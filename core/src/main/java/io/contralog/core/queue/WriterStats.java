@@ -13,8 +13,12 @@ package io.contralog.core.queue;
  * @param invalidText         events whose text held unpaired surrogates that were replaced
  * @param deletedCycles       cycle files deleted by retention or the size cap
  * @param lastSeq             the last sequence number handed out, -1 before the first event
+ * @param skippedQueueLogs    Chronicle Queue's own log events, which are not written (see {@link EventQueueWriter})
  */
 public record WriterStats(long written, long dropped, long droppedUnavailable, long droppedSizeCap,
                           long droppedWriteFailed, long droppedClosed, long truncated, long invalidText,
-                          long deletedCycles, long lastSeq) {
+                          long deletedCycles, long lastSeq, long skippedQueueLogs) {
+
+    /** The counters of a writer that was never opened. */
+    public static final WriterStats NONE = new WriterStats(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0);
 }

@@ -118,6 +118,7 @@ echo "agent log: $WORK/agent.log"
 
 # --- 4. Live traffic with a fault ---------------------------------------------------------------------------------
 say "4/4 Running the service for 40 s at 20 requests/s; fault '$FAULT' from 15 s to 25 s"
+LIVE_START=$(date +%s)
 java "${JFLAGS[@]}" -Xmx256m -jar "$SERVICE_JAR" --queue-dir "$WORK/live-queue" --duration 40s --rate 20 \
     --seed 2 --fault "$FAULT" --fault-after 15s --fault-for 10s
 
@@ -133,7 +134,16 @@ if [ -n "$AGENT_URL" ] && command -v curl >/dev/null; then
         | grep -E '^contralog_(events_read|sequences_scored|anomalies|alerts_sent|alerts_suppressed)' || true
 fi
 if [ "$ALERTS" -gt 0 ]; then
-    say "Done: $ALERTS signed alert(s) received for the injected '$FAULT' fault"
+    # A sequence belongs to the fault when it started inside the fault's 10 s (2 s of slack for JVM start-up).
+    in_fault=0
+    while read -r started; do
+        at=$(date -d "$started" +%s 2>/dev/null || echo 0)
+        if [ "$at" -ge $((LIVE_START + 13)) ] && [ "$at" -le $((LIVE_START + 27)) ]; then
+            in_fault=$((in_fault + 1))
+        fi
+    done < <(grep -o '"start" *: *"[^"]*"' "$WORK/alerts.jsonl" | sed 's/.*: *"//; s/"$//')
+    say "Done: $ALERTS signed alert(s); $in_fault on sequences that started during the '$FAULT' fault," \
+        "$((ALERTS - in_fault)) on normal traffic before or after it (false alarms)"
 else
     tail -n 40 "$WORK/agent.log" >&2 || true
     die "no alert arrived; the agent's log is above"

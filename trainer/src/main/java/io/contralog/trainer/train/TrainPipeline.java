@@ -42,6 +42,7 @@ public final class TrainPipeline {
     public static final int MIN_SEQUENCES = 40;
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainPipeline.class);
+    private static final int SMALL_FIT_SET = 50;
 
     private TrainPipeline() {
     }
@@ -128,6 +129,7 @@ public final class TrainPipeline {
             for (int i = 0; i < raw.size(); i++) {
                 features.add(raw.features(i));
             }
+            warnIfFitSetIsSmall(features.size(), options.falseAlarmTarget());
             ScoreFusion fusion = ScoreFusion.fit(features);
             double[] fused = features.stream().mapToDouble(fusion::fuse).toArray();
             Threshold threshold = Threshold.fit(fused, options.thresholdMethod(), options.falseAlarmTarget());
@@ -138,6 +140,19 @@ public final class TrainPipeline {
             return draft.withFit(fusion, threshold);
         } catch (OrtException e) {
             throw new IOException("scoring the fit sequences with ONNX Runtime failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A false-alarm target of 0.1% needs about a thousand normal sequences to be more than the largest fit score;
+     * below a few dozen, fusion statistics and threshold are rough, and a person should know before deploying.
+     */
+    private static void warnIfFitSetIsSmall(int fitSequences, double target) {
+        int needed = (int) Math.ceil(1 / Math.max(target, 1e-6));
+        if (fitSequences < Math.min(needed, SMALL_FIT_SET)) {
+            LOG.warn("the score fusion and threshold are fitted on only {} normal sequences (5% of the input); the "
+                + "threshold is then about their largest score and false alarms may be frequent. Train on more "
+                + "logs (at least {} sequences in all) for a dependable threshold", fitSequences, SMALL_FIT_SET * 20);
         }
     }
 

@@ -53,8 +53,9 @@ public final class AlertPrinter {
     }
 
     private void printContraLog(JsonNode alert) {
-        out.printf("service %s on %s, session %s, %s events from %s to %s%n", text(alert, "service"),
-            text(alert, "host"), text(alert, "sessionKey", "key", "session"), text(alert, "eventCount"),
+        String session = text(alert, "sessionKey", "key", "session");
+        out.printf("service %s on %s, %s, %s events from %s to %s%n", text(alert, "service"),
+            text(alert, "host"), session.isEmpty() ? "window" : "session " + session, text(alert, "eventCount"),
             text(alert, "start", "startTime", "from"), text(alert, "end", "endTime", "to"));
         out.printf("score %s above threshold %s (model %s)%n", number(alert, "score"), number(alert, "threshold"),
             text(alert, "modelVersion", "model"));
@@ -105,7 +106,7 @@ public final class AlertPrinter {
 
     private static String text(JsonNode node, String... names) {
         JsonNode value = first(node, names);
-        if (value == null) {
+        if (value == null || value.isNull()) {
             return "";
         }
         return value.isValueNode() ? value.asText() : value.toString();

@@ -44,20 +44,20 @@ if command -v taskset >/dev/null && [ "$(nproc)" -gt 2 ]; then
     cores="taskset -c 0,1"
 fi
 
-# Trains once per preset on another scenario than the one measured; --epochs caps training time.
+# Trains once per preset on another scenario than the one measured; --epochs and the input cap training time.
 train() {
-    local preset="$1" epochs="$2"
+    local preset="$1" epochs="$2" input="$3"
     if [ ! -f "$bench/$preset/manifest.json" ]; then
         echo "training the $preset bundle into $bench/$preset (at most $epochs epochs)" >&2
         java -jar "$trainer" train --format multilog --preset "$preset" --epochs "$epochs" --quiet \
-            --input "$iotdb/export" --out "$bench/$preset" >"$bench/train-$preset.log" 2>&1
+            --input "$input" --out "$bench/$preset" >"$bench/train-$preset.log" 2>&1
     fi
 }
 
 presets=(small)
-train small 2
+train small 2 "$iotdb/export"
 if $paper; then
-    train paper 1
+    train paper 1 "$iotdb/export/label1.log.gz"
     presets+=(paper)
 fi
 

@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # Agent benchmark: throughput on real IoTDB logs with the caches on and off (and where the time goes), latency
 # from the log call to the alert, and the resident set size of a real agent process.
-# Usage: agent/bench/throughput.sh [--paper] [--lines N] [--rss-lines N] [--threads N]
+# Usage: agent/bench/throughput.sh [--paper] [--lines N] [--paper-lines N] [--rss-lines N] [--threads N]
 # Needs the built jars (mvn -o install), and the data folder in CONTRALOG_DATA or ../shared/data beside the repo.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 paper=false
 lines=60000
+paper_lines=15000
 rss_lines=300000
 threads=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --paper) paper=true ;;
         --lines) lines="$2"; shift ;;
+        --paper-lines) paper_lines="$2"; shift ;;
         --rss-lines) rss_lines="$2"; shift ;;
         --threads) threads="$2"; shift ;;
-        *) echo "throughput.sh: unknown option '$1'; use --paper, --lines N, --rss-lines N or --threads N" >&2
+        *) echo "throughput.sh: unknown option '$1'; see the usage line in $0" >&2
            exit 2 ;;
     esac
     shift
@@ -50,7 +52,11 @@ train() {
     if [ ! -f "$bench/$preset/manifest.json" ]; then
         echo "training the $preset bundle into $bench/$preset (at most $epochs epochs)" >&2
         java -jar "$trainer" train --format multilog --preset "$preset" --epochs "$epochs" --quiet \
-            --input "$input" --out "$bench/$preset" >"$bench/train-$preset.log" 2>&1
+            --input "$input" --out "$bench/$preset" >"$bench/train-$preset.log" 2>&1 || {
+            tail -20 "$bench/train-$preset.log" >&2
+            echo "throughput.sh: training the $preset bundle failed; see $bench/train-$preset.log" >&2
+            exit 1
+        }
     fi
 }
 
@@ -78,10 +84,14 @@ load() {
     cut -d' ' -f1-3 /proc/loadavg
 }
 
-echo "== throughput: $lines IoTDB lines (compaction), 2 cores, seconds per stage; load $(load)"
+echo "== throughput: IoTDB lines (compaction), 2 cores, seconds per stage; load $(load)"
 for preset in "${presets[@]}"; do
+    n="$lines"
+    if [ "$preset" = paper ]; then
+        n="$paper_lines"
+    fi
     mvn_bench "throughput-$preset" -Dtest=IotdbThroughputBench -Dcontralog.bench.bundle="$bench/$preset" \
-        -Dcontralog.bench.iotdb="$iotdb/compaction" -Dcontralog.bench.lines="$lines" \
+        -Dcontralog.bench.iotdb="$iotdb/compaction" -Dcontralog.bench.lines="$n" \
         -Dcontralog.bench.preset="$preset" \
         -Dcontralog.bench.threads="$threads"
 done

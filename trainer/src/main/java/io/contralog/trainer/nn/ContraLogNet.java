@@ -20,6 +20,13 @@ public final class ContraLogNet implements AutoCloseable {
     /** Prefix of the sequence encoder's weights. */
     public static final String SEQ = "seq";
 
+    /**
+     * Token embeddings start at unit scale (as a framework's default embedding does) rather than the 0.02 of the
+     * other weights: at 0.02 a few optimiser steps on the layer biases outweigh the token content of the residual
+     * stream, and every message then pools to nearly the same vector.
+     */
+    static final double TOKEN_INIT_STD = 1.0;
+
     private final ModelDims dims;
     private final Params params;
 
@@ -27,7 +34,7 @@ public final class ContraLogNet implements AutoCloseable {
     public ContraLogNet(NDManager manager, ModelDims dims, long seed) {
         this.dims = dims;
         this.params = new Params(manager, seed);
-        params.normal(MSG + ".tok", dims.vocabSize(), dims.dim());
+        params.normalWithStd(MSG + ".tok", TOKEN_INIT_STD, dims.vocabSize(), dims.dim());
         params.normal(MSG + ".pos", dims.maxTokens(), dims.dim());
         addStack(MSG);
         params.normal(SEQ + ".mask", dims.dim());

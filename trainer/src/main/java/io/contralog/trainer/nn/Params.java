@@ -32,9 +32,14 @@ public final class Params implements AutoCloseable {
 
     /** Adds a weight drawn from N(0, 0.02). */
     public NDArray normal(String name, long... shape) {
+        return normalWithStd(name, INIT_STD, shape);
+    }
+
+    /** Adds a weight drawn from N(0, std). */
+    public NDArray normalWithStd(String name, double std, long... shape) {
         float[] values = new float[(int) new Shape(shape).size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (random.nextGaussian() * INIT_STD);
+            values[i] = (float) (random.nextGaussian() * std);
         }
         return add(name, values, shape);
     }

@@ -30,8 +30,12 @@ public final class ModelTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
     private static final double MIN_IMPROVEMENT = 1e-4;
-    /** Weight of the uniformity term next to the contrastive loss, measured on BGL and generated logs. */
-    static final float UNIFORMITY_WEIGHT = 10f;
+    /**
+     * Weight of the uniformity term. Measured with tiny on BGL: 0 left BGL_2k's messages at a median cosine of 0.96;
+     * 1 and more spread them but also spread messages that differ only in numbers, and the context-free AUROC on the
+     * toy set fell from .94 (0) to .92 (0.3), .88 (1) and .58 (3).
+     */
+    static final float UNIFORMITY_WEIGHT = 0.3f;
     private static final float UNIFORMITY_T = 2f;
 
     private final TrainingConfig config;

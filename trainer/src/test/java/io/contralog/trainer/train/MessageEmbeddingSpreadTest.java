@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageEmbeddingSpreadTest {
 
-    /** Collapsed models put a quarter of these pairs within 0.001 of each other; trained ones measured over 0.3. */
+    /** Collapsed models put a quarter of such pairs within 0.001 of each other; this bundle measures about 0.76. */
     private static final double MIN_LOWER_QUARTILE_DISTANCE = 0.05;
 
     private static Path bundleDir;
@@ -56,7 +56,7 @@ class MessageEmbeddingSpreadTest {
         }
     }
 
-    /** Normal messages with new ids and numbers measured up to 0.22 and the unseen error 0.39; collapsed, 0.008. */
+    /** New-number variants of normal messages measured about 0.03 and the unseen error 0.30; collapsed, 0.008. */
     @Test
     void unseenErrorScoresClearlyAboveSeenMessagesWithoutContext() throws Exception {
         List<String> seen = new RequestFlowLogs(99).normal(20).stream().map(CanonicalText::of).toList();

@@ -60,6 +60,7 @@ public final class Agent implements Routes, AutoCloseable {
         this.scoring = new ScoreService(models, dispatcher.redactor(), new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         metrics.cacheHitRate(models::cacheHitRate);
+        metrics.encodedRows(models, Models::encodedRows);
         metrics.scoringStage("text", models, m -> m.stageSeconds(ScoringTimes::textNanos));
         metrics.scoringStage("message-encoder", models, m -> m.stageSeconds(ScoringTimes::messageEncoderNanos));
         metrics.scoringStage("sequence-encoder", models, m -> m.stageSeconds(ScoringTimes::sequenceEncoderNanos));

@@ -138,6 +138,12 @@ public final class AgentMetrics {
             .description("time spent in one stage of scoring").register(registry);
     }
 
+    /** Registers the messages the message encoders have embedded, read at every scrape. */
+    public <T> void encodedRows(T source, ToDoubleFunction<T> rows) {
+        FunctionCounter.builder("contralog.scoring.encoded.rows", source, rows)
+            .description("messages run through the message encoder (cache misses, once per batch)").register(registry);
+    }
+
     /** A counter's current value, for tests and the log line at shutdown. */
     public double count(String name, String... tags) {
         Counter c = registry.find(name).tags(tags).counter();

@@ -125,6 +125,11 @@ public final class ModelSlot implements AutoCloseable {
         return total == 0 ? 0 : (double) hits / total;
     }
 
+    /** Messages the message encoder has embedded since the bundle was loaded. */
+    public long encodedRows() {
+        return scorer.scorer().encodedRows();
+    }
+
     /** Where the scorer's time has gone since the bundle was loaded. */
     public ScoringTimes times() {
         return scorer.scorer().times();

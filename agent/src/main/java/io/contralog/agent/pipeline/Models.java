@@ -138,6 +138,11 @@ public final class Models implements AutoCloseable {
         return slots.values().stream().mapToDouble(ModelSlot::cacheHitRate).average().orElse(0);
     }
 
+    /** Messages the message encoders have embedded (cache misses, each distinct one once per batch). */
+    public double encodedRows() {
+        return slots.values().stream().mapToLong(s -> s.encodedRows()).sum();
+    }
+
     /** Seconds spent in one stage of scoring, summed over the loaded slots. */
     public double stageSeconds(ToLongFunction<ScoringTimes> stage) {
         return slots.values().stream().mapToLong(s -> stage.applyAsLong(s.times())).sum() / 1e9;

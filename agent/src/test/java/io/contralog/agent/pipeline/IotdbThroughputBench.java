@@ -44,8 +44,9 @@ class IotdbThroughputBench {
         String preset = System.getProperty("contralog.bench.preset", "model");
         // The first run warms the JVM and ONNX Runtime; it is printed so that its cost is visible.
         String[][] runs = {{"warm-up", "100000"}, {"off", "0"}, {"on", "100000"}, {"off", "0"}, {"on", "100000"}};
-        System.out.printf(Locale.ROOT, "%-7s %-8s %8s %8s %8s %8s %6s %7s %7s %7s %7s %4s%n", "preset",
-            "caches", "lines", "lines/s", "cpu s", "score s", "hit", "text s", "msg s", "seq s", "near s", "thr");
+        System.out.printf(Locale.ROOT, "%-7s %-8s %8s %8s %8s %8s %6s %8s %7s %7s %7s %7s %4s%n",
+            "preset", "caches", "lines", "lines/s", "cpu s", "score s", "hit", "embedded", "text s", "msg s", "seq s",
+            "near s", "thr");
         for (String[] run : runs) {
             runOnce(preset, run[0], Integer.parseInt(run[1]), Path.of(bundle), lines, threads);
         }
@@ -106,15 +107,16 @@ class IotdbThroughputBench {
             double scoring = registry.find("contralog.inference").timer().totalTime(java.util.concurrent.TimeUnit
                 .SECONDS);
             double rate = registry.find("contralog.cache.hit.rate").gauge().value();
+            double embedded = registry.find("contralog.scoring.encoded.rows").functionCounter().count();
             double[] stage = new double[STAGES.length];
             for (int i = 0; i < STAGES.length; i++) {
                 FunctionCounter c = registry.find("contralog.scoring.stage.seconds").tag("stage", STAGES[i])
                     .functionCounter();
                 stage[i] = c.count();
             }
-            System.out.printf(Locale.ROOT, "%-7s %-8s %8d %8.0f %8.2f %8.2f %6.3f %7.2f %7.2f %7.2f %7.2f %4d%n",
-                preset, label, lines, lines / seconds, cpuSeconds, scoring, rate, stage[0], stage[1], stage[2],
-                stage[3], threads);
+            System.out.printf(Locale.ROOT, "%-7s %-8s %8d %8.0f %8.2f %8.2f %6.3f %8.0f %7.2f %7.2f %7.2f %7.2f %4d%n",
+                preset, label, lines, lines / seconds, cpuSeconds, scoring, rate, embedded, stage[0], stage[1],
+                stage[2], stage[3], threads);
         }
     }
 }

@@ -26,10 +26,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.Socks5ProxyHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
-import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +40,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Posts alert bodies with Netty: one short-lived connection per attempt, HTTPS verified against the JVM's
- * trust store, an optional HTTP CONNECT or SOCKS5 proxy, and one timeout covering connect and response.
+ * Posts alert bodies with Netty: one short-lived connection per attempt, HTTPS with the destination's own
+ * TLS context, an optional HTTP CONNECT or SOCKS5 proxy, and one timeout covering connect and response.
  *
  * <p>A connection per attempt costs a handshake but keeps retries independent: a receiver that half-closed
  * a pooled connection can never swallow an alert.
@@ -52,21 +51,19 @@ public final class NettyHttpSender implements AutoCloseable {
     private static final int MAX_RESPONSE = 64 * 1024;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final SslContext ssl;
 
     /** Creates the sender and its single I/O thread. */
     public NettyHttpSender() {
-        try {
-            this.ssl = SslContextBuilder.forClient().build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("the JVM's TLS trust store could not be loaded: " + e.getMessage(), e);
-        }
     }
 
     /**
-     * Posts the request; the future fails on connection errors and timeouts, and completes with any HTTP answer.
+     * Posts the request; the future fails on connection errors, TLS failures and timeouts, and completes with any
+     * HTTP answer. A failed TLS handshake fails the future with the handshake's own exception, an
+     * {@link javax.net.ssl.SSLException}, rather than with the connection close that follows it.
+     *
+     * @param ssl the destination's client context (see {@link ClientTls}); used only for https URLs
      */
-    public CompletableFuture<HttpResult> post(HttpRequestSpec request, Duration timeout, URI proxy) {
+    public CompletableFuture<HttpResult> post(HttpRequestSpec request, Duration timeout, URI proxy, SslContext ssl) {
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
         URI uri = request.uri();
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
@@ -98,19 +95,34 @@ public final class NettyHttpSender implements AutoCloseable {
                 return;
             }
             Channel ch = connect.channel();
+            SslHandler tls = ch.pipeline().get(SslHandler.class);
+            if (tls != null) {
+                tls.handshakeFuture().addListener(h -> {
+                    if (!h.isSuccess()) {
+                        result.completeExceptionally(h.cause());
+                    }
+                });
+            }
             ch.writeAndFlush(toNetty(request, port, https)).addListener(w -> {
                 if (!w.isSuccess()) {
-                    result.completeExceptionally(w.cause());
+                    result.completeExceptionally(handshakeFailure(tls, w.cause()));
                     ch.close();
                 }
             });
             ch.closeFuture().addListener(c -> result.completeExceptionally(
-                new java.io.IOException("connection closed before a response")));
+                handshakeFailure(tls, new java.io.IOException("connection closed before a response"))));
         });
         group.schedule(() -> result.completeExceptionally(
             new java.util.concurrent.TimeoutException("no response within " + timeout.toMillis() + "ms")),
             timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         return result;
+    }
+
+    private static Throwable handshakeFailure(SslHandler tls, Throwable otherwise) {
+        if (tls != null && tls.handshakeFuture().isDone() && !tls.handshakeFuture().isSuccess()) {
+            return tls.handshakeFuture().cause();
+        }
+        return otherwise;
     }
 
     private static io.netty.channel.ChannelHandler proxyHandler(URI proxy) {

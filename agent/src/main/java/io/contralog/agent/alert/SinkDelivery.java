@@ -3,9 +3,11 @@ package io.contralog.agent.alert;
 import io.contralog.agent.config.AlertsConfig.RetryConfig;
 import io.contralog.agent.config.WebhookConfig;
 import io.contralog.agent.metrics.AgentMetrics;
+import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ final class SinkDelivery implements AutoCloseable {
     private final AlertFormat format;
     private final AlertSpool spool;
     private final NettyHttpSender sender;
+    private final SslContext ssl;
     private final RetryConfig retry;
     private final long maxBytes;
     private final AgentMetrics metrics;
@@ -54,6 +57,7 @@ final class SinkDelivery implements AutoCloseable {
         this.format = AlertFormat.of(config);
         this.spool = spool;
         this.sender = sender;
+        this.ssl = ClientTls.forWebhook(config);
         this.retry = retry;
         this.maxBytes = maxBytes;
         this.metrics = metrics;
@@ -181,14 +185,13 @@ final class SinkDelivery implements AutoCloseable {
         HttpResult result;
         try {
             result = sender.post(format.render(alert, Instant.now().getEpochSecond()), config.timeout(),
-                config.proxy()).get();
+                config.proxy(), ssl).get();
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             running = false;
             return;
         } catch (Exception ex) {
-            Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-            retryLater(e, null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            retryLater(e, null, describe(ex.getCause() == null ? ex : ex.getCause()));
             return;
         }
         if (result.ok()) {
@@ -201,6 +204,17 @@ final class SinkDelivery implements AutoCloseable {
                 result.status(), result.body());
             finish(e, "failed");
         }
+    }
+
+    private String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                String trusted = config.caFile() == null ? "the JVM's trust store" : "caFile " + config.caFile();
+                return "TLS handshake with " + config.url().getHost() + " failed: " + t.getMessage()
+                    + "; the receiver's certificate must name that host and chain to " + trusted;
+            }
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     private synchronized void finish(AlertSpool.Entry e, String outcome) {

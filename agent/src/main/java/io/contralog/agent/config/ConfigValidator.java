@@ -1,8 +1,10 @@
 package io.contralog.agent.config;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -173,6 +175,32 @@ final class ConfigValidator {
                 throw new ConfigException("key '" + key + ".proxy' is '" + p
                     + "'; write it as http://host:port or socks5://host:port");
             }
+        }
+        if (w.caFile() != null) {
+            caFile(key, w);
+        }
+    }
+
+    private static void caFile(String key, WebhookConfig w) {
+        String caKey = key + ".caFile";
+        if (!"https".equalsIgnoreCase(w.url().getScheme())) {
+            throw new ConfigException("key '" + caKey + "' is set, but '" + key + ".url' is '" + w.url()
+                + "'; a CA file only applies to https:// URLs, so remove caFile or switch the url to https://");
+        }
+        Path file = w.caFile();
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("key '" + caKey + "' names " + file + ", which does not exist or is not a "
+                + "file; point it at a PEM file holding the receiver's CA or self-signed certificate");
+        }
+        try {
+            PemCertificates.read(file);
+        } catch (IOException e) {
+            throw new ConfigException("key '" + caKey + "' names " + file + ", which cannot be read ("
+                + e.getMessage() + "); fix its permissions");
+        } catch (CertificateException e) {
+            throw new ConfigException("key '" + caKey + "' names " + file + ", which is not a PEM certificate file: "
+                + e.getMessage() + "; export the certificate as PEM, for example with 'keytool -exportcert -rfc' "
+                + "or 'openssl x509 -inform der -in ca.der -out ca.pem'");
         }
     }
 

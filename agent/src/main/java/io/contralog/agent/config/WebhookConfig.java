@@ -3,6 +3,7 @@ package io.contralog.agent.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,9 +17,11 @@ import java.util.Map;
  * @param timeout connect plus response timeout of one attempt
  * @param proxy   optional {@code http://host:port} or {@code socks5://host:port} proxy
  * @param headers extra request headers, for example an authorization header
+ * @param caFile  optional PEM file of the certificates an https receiver must chain to, instead of the JVM's
+ *                trust store; relative to the config file
  */
 public record WebhookConfig(String name, URI url, Format format, String secret, Duration timeout, URI proxy,
-                            Map<String, String> headers) {
+                            Map<String, String> headers, Path caFile) {
 
     /** Fills defaults for keys the file leaves out. */
     public WebhookConfig {
@@ -29,7 +32,7 @@ public record WebhookConfig(String name, URI url, Format format, String secret, 
 
     /** Returns this destination with the given name. */
     public WebhookConfig withName(String newName) {
-        return new WebhookConfig(newName, url, format, secret, timeout, proxy, headers);
+        return new WebhookConfig(newName, url, format, secret, timeout, proxy, headers, caFile);
     }
 
     /** How an alert is written on the wire. */

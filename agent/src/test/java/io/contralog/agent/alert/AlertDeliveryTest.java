@@ -7,14 +7,11 @@ import io.contralog.agent.metrics.AgentMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +45,8 @@ class AlertDeliveryTest {
             String id = hit.header("webhook-id");
             String ts = hit.header("webhook-timestamp");
             assertThat(id).isEqualTo(a.id());
-            assertThat(hit.header("webhook-signature")).isEqualTo("v1," + hmac(id + "." + ts + "." + hit.body()));
+            assertThat(hit.header("webhook-signature"))
+                .isEqualTo("v1," + Alerts.signature(id + "." + ts + "." + hit.body()));
             JsonNode body = AlertJson.MAPPER.readTree(hit.body());
             assertThat(body.path("type").asText()).isEqualTo("contralog.anomaly");
             assertThat(body.path("data").path("messages").get(0).path("text").asText())
@@ -58,12 +56,6 @@ class AlertDeliveryTest {
             assertThat(body.path("data").path("sessionKey").asText()).isEqualTo("req-1");
             Await.until(WAIT, "the sent counter", () -> metrics.count("contralog.alerts.sent", "sink", "ops") == 1);
         }
-    }
-
-    private static String hmac(String signed) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(Alerts.SECRET.substring(6)), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -232,7 +224,7 @@ class AlertDeliveryTest {
         try (Receiver r = new Receiver(); ConnectProxy proxy = new ConnectProxy()) {
             WebhookConfig h = hook("ops", r.url("/"), WebhookConfig.Format.JSON);
             h = new WebhookConfig(h.name(), h.url(), h.format(), h.secret(), Duration.ofSeconds(5),
-                java.net.URI.create("http://127.0.0.1:" + proxy.port()), Map.of());
+                java.net.URI.create("http://127.0.0.1:" + proxy.port()), Map.of(), null);
             try (AlertDispatcher d = new AlertDispatcher(config(List.of(h)), state, metrics)) {
                 d.offer(alert("a", 1, "ERROR via proxy"));
                 Await.until(WAIT, "the alert", () -> r.accepted().size() == 1);
@@ -246,7 +238,7 @@ class AlertDeliveryTest {
         try (Receiver r = new Receiver()) {
             WebhookConfig h = hook("ops", r.url("/"), WebhookConfig.Format.JSON);
             h = new WebhookConfig(h.name(), h.url(), h.format(), h.secret(), h.timeout(), null,
-                Map.of("Authorization", "Bearer t0k"));
+                Map.of("Authorization", "Bearer t0k"), null);
             try (AlertDispatcher d = new AlertDispatcher(config(List.of(h)), state, metrics)) {
                 d.offer(alert("a", 1, "ERROR x"));
                 Await.until(WAIT, "the alert", () -> r.accepted().size() == 1);

@@ -3,9 +3,14 @@ package io.contralog.agent.alert;
 import io.contralog.agent.config.AlertsConfig;
 import io.contralog.agent.config.WebhookConfig;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +33,14 @@ final class Alerts {
 
     static WebhookConfig hook(String name, String url, WebhookConfig.Format format) {
         return new WebhookConfig(name, URI.create(url), format, format == WebhookConfig.Format.JSON ? SECRET : null,
-            Duration.ofMillis(300), null, Map.of());
+            Duration.ofMillis(300), null, Map.of(), null);
+    }
+
+    /** The Standard Webhooks signature of the signed content under {@link #SECRET}, without its "v1," prefix. */
+    static String signature(String signed) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     static AlertsConfig config(List<WebhookConfig> hooks) {

@@ -1,5 +1,6 @@
 package io.contralog.agent.cli;
 
+import io.contralog.agent.alert.TestCertificate;
 import io.contralog.trainer.testing.TinyBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,44 @@ class CheckConfigCommandTest {
         assertThat(run("--config", file.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("key 'model.dir'")
             .contains("session.maxLength");
+    }
+
+    @Test
+    void caFileThatIsMissingOrNotPemOrOnPlainHttpIsRefusedByName() throws IOException {
+        Path file = dir.resolve("agent.yaml");
+        Path ca = dir.resolve("receiver-ca.pem");
+        String base = "queue:\n  dir: q\nstate:\n  dir: s\nmodel:\n  dir: " + TinyBundle.get() + "\n"
+            + "alerts:\n  webhooks:\n    - name: ops\n";
+        String https = base + "      url: https://127.0.0.1:9443/hook\n      caFile: receiver-ca.pem\n";
+
+        Files.writeString(file, https);
+        assertThat(run("--config", file.toString())).isEqualTo(2);
+        assertThat(lastError()).contains("key 'alerts.webhooks[0].caFile'").contains(ca.toString())
+            .contains("does not exist").contains("PEM file");
+
+        Files.writeString(ca, "not a certificate\n");
+        assertThat(run("--config", file.toString())).isEqualTo(2);
+        assertThat(lastError()).contains("key 'alerts.webhooks[0].caFile'").contains(ca.toString())
+            .contains("no '-----BEGIN CERTIFICATE-----' block").contains("keytool -exportcert -rfc");
+
+        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+        assertThat(run("--config", file.toString())).isEqualTo(2);
+        assertThat(lastError()).contains("key 'alerts.webhooks[0].caFile'")
+            .contains("certificate block 1 is not a valid X.509 certificate");
+
+        TestCertificate.generate(dir, "dns:localhost").writePem(ca);
+        assertThat(run("--config", file.toString())).isEqualTo(0);
+
+        Files.writeString(file, base + "      url: http://127.0.0.1:9080/hook\n      caFile: receiver-ca.pem\n");
+        assertThat(run("--config", file.toString())).isEqualTo(2);
+        assertThat(lastError()).contains("key 'alerts.webhooks[0].caFile' is set")
+            .contains("'alerts.webhooks[0].url' is 'http://127.0.0.1:9080/hook'").contains("https://");
+    }
+
+    private String lastError() {
+        String all = err.toString(StandardCharsets.UTF_8).strip();
+        err.reset();
+        return all.substring(all.lastIndexOf('\n') + 1);
     }
 
     @Test

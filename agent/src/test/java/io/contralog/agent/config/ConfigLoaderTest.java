@@ -1,5 +1,6 @@
 package io.contralog.agent.config;
 
+import io.contralog.agent.alert.TestCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,20 @@ class ConfigLoaderTest {
         assertThat(c.scoring().batchSize()).isEqualTo(64);
         assertThat(c.alerts().webhooks()).isEmpty();
         assertThat(c.session().window()).isNull();
+    }
+
+    @Test
+    void caFileIsReadRelativeToTheConfigFile() throws IOException {
+        TestCertificate.generate(dir, "dns:alerts.example.org").writePem(dir.resolve("receiver-ca.pem"));
+
+        AgentConfig c = loader.load(write(MINIMAL + """
+            alerts:
+              webhooks:
+                - url: https://alerts.example.org/hook
+                  caFile: receiver-ca.pem
+            """));
+
+        assertThat(c.alerts().webhooks().get(0).caFile()).isEqualTo(dir.resolve("receiver-ca.pem"));
     }
 
     @Test

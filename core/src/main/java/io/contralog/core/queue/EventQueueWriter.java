@@ -221,10 +221,11 @@ public final class EventQueueWriter implements AutoCloseable {
         String service = pick(original == null ? null : original.service(), settings.service());
         String host = pick(original == null ? null : original.host(), HostInfo.HOST);
         long pid = original != null && original.pid() >= 0 ? original.pid() : HostInfo.PID;
+        s.encoder.encodeBody(s, service, host, pid);
         boolean done;
         lock.lock();
         try {
-            done = writeLocked(s, original, service, host, pid);
+            done = writeLocked(s.encoder, original);
         } finally {
             lock.unlock();
         }
@@ -235,7 +236,7 @@ public final class EventQueueWriter implements AutoCloseable {
         return done;
     }
 
-    private boolean writeLocked(EventScratch s, LogEvent original, String service, String host, long pid) {
+    private boolean writeLocked(EventEncoder encoded, LogEvent original) {
         QueueHandle h = handle;
         if (h == null || closed) {
             seq.getAndIncrement();
@@ -244,7 +245,8 @@ public final class EventQueueWriter implements AutoCloseable {
         long n = original != null && original.seq() >= 0 ? original.seq() : seq.getAndIncrement();
         try {
             WriteErrorInjection.check(dir);
-            long bytes = h.write(s, service, host, pid, n);
+            encoded.finishWithSeq(n);
+            long bytes = h.write(encoded);
             estimatedSize += bytes;
             spaceLeft -= bytes;
             if (spaceLeft < diskReserve) {

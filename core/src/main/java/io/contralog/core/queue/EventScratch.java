@@ -14,6 +14,7 @@ final class EventScratch {
 
     final StringBuilder message = new StringBuilder(256);
     final ContextBuffer context;
+    final EventEncoder encoder = new EventEncoder();
     /** Set while this thread is inside a write, so that a write from within it cannot clobber these buffers. */
     boolean busy;
     boolean hasMessage;

@@ -4,7 +4,6 @@ import io.contralog.core.event.ErrorInfo;
 import io.contralog.core.event.LogEvent;
 import net.openhft.chronicle.wire.ValueIn;
 import net.openhft.chronicle.wire.WireIn;
-import net.openhft.chronicle.wire.WireOut;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +13,9 @@ import java.util.Map;
 /**
  * The on-queue form of contract 1: one self-describing document of named fields per event.
  *
- * <p>Implementation note: fields are written by name so that a reader can skip the ones it does not know, and
- * read by iterating over whatever names are present, so that a missing optional field keeps its default.
+ * <p>Implementation note: fields are written by name ({@link EventEncoder}) so that a reader can skip the ones it
+ * does not know, and read by iterating over whatever names are present, so that a missing optional field keeps its
+ * default.
  */
 final class EventWire {
 
@@ -38,60 +38,6 @@ final class EventWire {
     static final String CAUSE = "cause";
 
     private EventWire() {
-    }
-
-    /** Writes one event from the scratch buffers. */
-    static void write(WireOut w, EventScratch e, String service, String host, long pid, long seq) {
-        w.write(V).int32(LogEvent.SCHEMA_VERSION);
-        w.write(TS).int64(e.ts);
-        writeText(w, LEVEL, e.level);
-        writeText(w, LOGGER, e.logger);
-        writeText(w, THREAD, e.thread);
-        if (e.hasMessage) {
-            w.write(MSG).text(e.message);
-        }
-        if (e.truncated) {
-            w.write(TRUNCATED).bool(true);
-        }
-        if (e.error != null) {
-            ErrorInfo error = e.error;
-            w.write(ERROR).marshallable(m -> writeError(m, error));
-        }
-        if (e.context.size() > 0) {
-            ContextBuffer ctx = e.context;
-            w.write(CTX).marshallable(m -> writeContext(m, ctx));
-        }
-        writeText(w, SERVICE, service);
-        writeText(w, HOST, host);
-        w.write(PID).int64(pid);
-        w.write(SEQ).int64(seq);
-    }
-
-    private static void writeText(WireOut w, String key, String value) {
-        if (value != null) {
-            w.write(key).text(value);
-        }
-    }
-
-    private static void writeError(WireOut w, ErrorInfo error) {
-        writeText(w, CLASS, error.className());
-        writeText(w, MESSAGE, error.message());
-        if (!error.frames().isEmpty()) {
-            w.write(FRAMES).sequence(error.frames(), (frames, out) -> {
-                for (String frame : frames) {
-                    out.text(frame);
-                }
-            });
-        }
-        if (error.cause() != null) {
-            w.write(CAUSE).marshallable(m -> writeError(m, error.cause()));
-        }
-    }
-
-    private static void writeContext(WireOut w, ContextBuffer ctx) {
-        for (int i = 0; i < ctx.size(); i++) {
-            w.write(ctx.name(i)).text(ctx.value(i));
-        }
     }
 
     /**

@@ -76,16 +76,15 @@ final class QueueHandle implements AutoCloseable {
     }
 
     /**
-     * Writes one document; on any failure the partial document is rolled back and the failure rethrown.
+     * Writes one encoded document; on any failure the partial document is rolled back and the failure rethrown.
      *
      * @return the bytes the document took
      */
-    long write(EventScratch event, String service, String host, long pid, long seq) {
+    long write(EventEncoder event) {
         try (DocumentContext dc = appender.writingDocument()) {
             try {
-                long start = dc.wire().bytes().writePosition();
-                EventWire.write(dc.wire(), event, service, host, pid, seq);
-                return dc.wire().bytes().writePosition() - start;
+                dc.wire().bytes().write(event.buffer(), 0, event.length());
+                return event.length();
             } catch (RuntimeException | Error e) {
                 dc.rollbackOnClose();
                 throw e;

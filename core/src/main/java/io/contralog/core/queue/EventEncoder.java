@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Implementation note: Chronicle's own wire writes mapped memory a byte at a time with a bounds check per
  * byte, which made up most of a log call's cost. This class emits the same codes Chronicle's reader expects
  * (field names as 8-bit text, strings as per-char UTF-8, nested documents with a 32-bit length, numbers at
- * fixed width); {@link EventWire#read} decodes the result, and the tests hold the two to each other.
+ * fixed width); {@link EventWire#read} decodes the result, and the tests hold the two to each other. Level, logger,
+ * thread, service and host repeat from event to event as the same string objects, so their encoded form is reused.
  */
 final class EventEncoder {
 
@@ -30,6 +31,13 @@ final class EventEncoder {
     private static final int RETAINED_CAPACITY = 256 * 1024;
 
     private byte[] buf = new byte[INITIAL_CAPACITY];
+    private char[] chars = new char[INITIAL_CAPACITY];
+    private final EncodedFields levels = new EncodedFields();
+    private final EncodedFields loggers = new EncodedFields();
+    private final EncodedFields threads = new EncodedFields();
+    private final EncodedFields services = new EncodedFields();
+    private final EncodedFields hosts = new EncodedFields();
+    private final EncodedFields contextKeys = new EncodedFields();
     private int len;
     /** Where the body ends and the sequence number, known only under the writer's lock, begins. */
     private int bodyEnd;
@@ -39,14 +47,17 @@ final class EventEncoder {
         if (buf.length > RETAINED_CAPACITY) {
             buf = new byte[INITIAL_CAPACITY];
         }
+        if (chars.length > RETAINED_CAPACITY) {
+            chars = new char[INITIAL_CAPACITY];
+        }
         len = 0;
         field(EventWire.V);
         int32(LogEvent.SCHEMA_VERSION);
         field(EventWire.TS);
         int64(e.ts);
-        textField(EventWire.LEVEL, e.level);
-        textField(EventWire.LOGGER, e.logger);
-        textField(EventWire.THREAD, e.thread);
+        cachedField(levels, EventWire.LEVEL, e.level);
+        cachedField(loggers, EventWire.LOGGER, e.logger);
+        cachedField(threads, EventWire.THREAD, e.thread);
         if (e.hasMessage) {
             textField(EventWire.MSG, e.message);
         }
@@ -62,8 +73,8 @@ final class EventEncoder {
             field(EventWire.CTX);
             context(e.context);
         }
-        textField(EventWire.SERVICE, service);
-        textField(EventWire.HOST, host);
+        cachedField(services, EventWire.SERVICE, service);
+        cachedField(hosts, EventWire.HOST, host);
         field(EventWire.PID);
         int64(pid);
         bodyEnd = len;
@@ -107,10 +118,23 @@ final class EventEncoder {
     private void context(ContextBuffer ctx) {
         int start = beginNested();
         for (int i = 0; i < ctx.size(); i++) {
-            field(ctx.name(i));
+            contextKey(ctx.name(i));
             text(ctx.value(i));
         }
         endNested(start);
+    }
+
+    /** Context keys are the same few string constants of the application's code, so their encoding is kept. */
+    private void contextKey(String name) {
+        int slot = contextKeys.find(name);
+        if (slot >= 0) {
+            ensure(contextKeys.length(slot));
+            len = contextKeys.copyTo(slot, buf, len);
+            return;
+        }
+        int start = len;
+        field(name);
+        contextKeys.keep(name, buf, start, len - start);
     }
 
     private int beginNested() {
@@ -127,6 +151,22 @@ final class EventEncoder {
         }
     }
 
+    /** Copies the encoded field from the cache when this very string was encoded before, else encodes and keeps it. */
+    private void cachedField(EncodedFields cache, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        int slot = cache.find(value);
+        if (slot >= 0) {
+            ensure(cache.length(slot));
+            len = cache.copyTo(slot, buf, len);
+            return;
+        }
+        int start = len;
+        textField(name, value);
+        cache.keep(value, buf, start, len - start);
+    }
+
     private void textField(String name, CharSequence value) {
         if (value != null) {
             field(name);
@@ -136,7 +176,7 @@ final class EventEncoder {
 
     /** Field names are 8-bit text on Chronicle's wire: a char above U+00FF becomes '?', as Chronicle writes it. */
     private void field(CharSequence name) {
-        int n = name.length();
+        int n = copyChars(name);
         if (n < SHORT_LIMIT) {
             put(FIELD_NAME0 + n);
         } else {
@@ -144,14 +184,18 @@ final class EventEncoder {
             stopBit(n);
         }
         ensure(n);
+        byte[] out = buf;
+        int at = len;
         for (int i = 0; i < n; i++) {
-            char c = name.charAt(i);
-            buf[len++] = (byte) (c > 0xFF ? '?' : c);
+            char c = chars[i];
+            out[at + i] = (byte) (c > 0xFF ? '?' : c);
         }
+        len = at + n;
     }
 
     private void text(CharSequence value) {
-        int bytes = utf8Length(value);
+        int n = copyChars(value);
+        int bytes = utf8Length(chars, n);
         if (bytes < SHORT_LIMIT) {
             put(STRING0 + bytes);
         } else {
@@ -159,17 +203,51 @@ final class EventEncoder {
             stopBit(bytes);
         }
         ensure(bytes);
-        for (int i = 0, n = value.length(); i < n; i++) {
-            utf8(value.charAt(i));
+        if (bytes == n) {
+            asciiOnly(n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                utf8(chars[i]);
+            }
         }
     }
 
-    /** Each UTF-16 char is encoded on its own, surrogates included, which is how Chronicle writes and reads it. */
-    private static int utf8Length(CharSequence value) {
+    /**
+     * Copies the text into a char array first: String and StringBuilder both copy in bulk, and the loops over a
+     * plain array compile to tight code, where calls to {@code CharSequence.charAt} on two receiver types do not.
+     */
+    private int copyChars(CharSequence value) {
         int n = value.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        if (value instanceof String text) {
+            text.getChars(0, n, chars, 0);
+        } else if (value instanceof StringBuilder text) {
+            text.getChars(0, n, chars, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                chars[i] = value.charAt(i);
+            }
+        }
+        return n;
+    }
+
+    private void asciiOnly(int n) {
+        byte[] out = buf;
+        char[] in = chars;
+        int at = len;
+        for (int i = 0; i < n; i++) {
+            out[at + i] = (byte) in[i];
+        }
+        len = at + n;
+    }
+
+    /** Each UTF-16 char is encoded on its own, surrogates included, which is how Chronicle writes and reads it. */
+    private static int utf8Length(char[] text, int n) {
         int bytes = n;
         for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
+            char c = text[i];
             if (c >= 0x80) {
                 bytes += c < 0x800 ? 1 : 2;
             }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,36 @@ class EventEncoderTest {
         assertThat(read.host()).isEqualTo("host-1");
         assertThat(read.pid()).isEqualTo(4242L);
         assertThat(read.seq()).isEqualTo(Long.MAX_VALUE - 3);
+    }
+
+    @Test
+    void reusesEncodedLoggersThreadsAndLevelsWithoutMixingThemUp() {
+        EventEncoder encoder = new EventEncoder();
+        String[] loggers = new String[11];
+        for (int i = 0; i < loggers.length; i++) {
+            loggers[i] = "com.example.Logger" + "x".repeat(i * 7);
+        }
+        String huge = "t".repeat(2000);
+        for (int round = 0; round < 50; round++) {
+            EventScratch event = new EventScratch(settings);
+            event.reset();
+            event.logger = loggers[(round * 7) % loggers.length];
+            event.thread = round % 3 == 0 ? huge : "worker-" + (round % 2);
+            event.level = round % 2 == 0 ? "INFO" : "WARN";
+            event.context.put(loggers[round % 10], "v" + round);
+            event.context.put("requestId", "r" + round);
+            encoder.encodeBody(event, "svc", round % 5 == 0 ? "other-host" : "host-1", round);
+            encoder.finishWithSeq(round);
+            LogEvent read = decode(Bytes.wrapForRead(Arrays.copyOf(encoder.buffer(), encoder.length())));
+
+            assertThat(read.logger()).isEqualTo(event.logger);
+            assertThat(read.thread()).isEqualTo(event.thread);
+            assertThat(read.level()).isEqualTo(event.level);
+            assertThat(read.host()).isEqualTo(round % 5 == 0 ? "other-host" : "host-1");
+            assertThat(read.seq()).isEqualTo(round);
+            assertThat(read.ctx()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(loggers[round % 10], "v" + round, "requestId", "r" + round));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,8 +51,25 @@ public final class BundleWriter implements AutoCloseable {
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         checkReplaceable(abs);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
-        return new BundleWriter(abs, tmp);
+        return new BundleWriter(abs, createWorkFolder(parent, "." + abs.getFileName() + ".tmp-"));
+    }
+
+    /**
+     * Creates the temporary folder like {@code mkdir}, honouring the umask: a temporary-file folder would be
+     * private to its owner and stay so after the rename, so that an agent running as another user could not read
+     * the bundle.
+     */
+    private static Path createWorkFolder(Path parent, String prefix) throws IOException {
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(random.nextLong(), 36)));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The temporary folder the bundle's files are written into. */

@@ -2,10 +2,12 @@ package io.contralog.model.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.contralog.model.testing.TestBundles;
 import io.contralog.model.testing.TestGraphs;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -123,6 +125,17 @@ class BundleTest {
         try (Stream<Path> siblings = Files.list(target.getParent())) {
             assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("m");
         }
+    }
+
+    /** An agent running as another user must be able to read a bundle wherever the umask lets it read a folder. */
+    @Test
+    void committedBundleFolderHasThePermissionsOfAnyNewFolder() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
+        Path target = dir.resolve("published").resolve("m");
+        rewrite(target, Manifest.fromJson(Files.readString(good.resolve(Bundle.MANIFEST))));
+        Path plain = Files.createDirectory(target.resolveSibling("plain"));
+
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test

@@ -164,6 +164,11 @@ final class ConfigValidator {
             throw new ConfigException("key '" + key + ".url' is '" + w.url()
                 + "'; use an absolute http:// or https:// URL with a host");
         }
+        if (w.url().getPort() != -1 && !validPort(w.url().getPort())) {
+            throw new ConfigException("key '" + key + ".url' is '" + w.url() + "', whose port " + w.url().getPort()
+                + " is out of range; use a port from 1 to 65535, or leave it out for the scheme's default "
+                + "(80 for http, 443 for https)");
+        }
         if (w.secret() != null) {
             secret(key + ".secret", w.secret());
         }
@@ -175,10 +180,18 @@ final class ConfigValidator {
                 throw new ConfigException("key '" + key + ".proxy' is '" + p
                     + "'; write it as http://host:port or socks5://host:port");
             }
+            if (!validPort(p.getPort())) {
+                throw new ConfigException("key '" + key + ".proxy' is '" + p + "', whose port " + p.getPort()
+                    + " is out of range; use the proxy's port, from 1 to 65535, such as http://proxy.internal:3128");
+            }
         }
         if (w.caFile() != null) {
             caFile(key, w);
         }
+    }
+
+    private static boolean validPort(int port) {
+        return port >= 1 && port <= 65535;
     }
 
     private static void caFile(String key, WebhookConfig w) {

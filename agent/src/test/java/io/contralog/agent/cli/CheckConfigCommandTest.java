@@ -84,6 +84,33 @@ class CheckConfigCommandTest {
             .contains("'alerts.webhooks[0].url' is 'http://127.0.0.1:9080/hook'").contains("https://");
     }
 
+    @Test
+    void webhookOrProxyPortOutOfRangeIsRefusedByNameBeforeAnyAlertIsSent() throws IOException {
+        Path file = dir.resolve("agent.yaml");
+        String base = "queue:\n  dir: q\nstate:\n  dir: s\nmodel:\n  dir: " + TinyBundle.get() + "\n"
+            + "alerts:\n  webhooks:\n    - name: ops\n      url: http://127.0.0.1:9080/hook\n"
+            + "    - name: chat\n";
+
+        Files.writeString(file, base + "      url: http://127.0.0.1:99999/x\n");
+        assertThat(run("--config", file.toString())).isEqualTo(2);
+        assertThat(lastError()).contains("key 'alerts.webhooks[1].url'").contains("'http://127.0.0.1:99999/x'")
+            .contains("port 99999 is out of range").contains("1 to 65535");
+
+        Files.writeString(file, base + "      url: http://127.0.0.1:0/x\n");
+        assertThat(run("--config", file.toString())).isEqualTo(2);
+        assertThat(lastError()).contains("key 'alerts.webhooks[1].url'").contains("port 0 is out of range");
+
+        String proxied = base + "      url: https://127.0.0.1/x\n      proxy: ";
+        Files.writeString(file, proxied + "http://127.0.0.1:70000\n");
+        assertThat(run("--config", file.toString())).isEqualTo(2);
+        assertThat(lastError()).contains("key 'alerts.webhooks[1].proxy'").contains("'http://127.0.0.1:70000'")
+            .contains("port 70000 is out of range").contains("1 to 65535");
+
+        Files.writeString(file, proxied + "socks5://127.0.0.1:1080\n");
+        assertThat(run("--config", file.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("config OK");
+    }
+
     private String lastError() {
         String all = err.toString(StandardCharsets.UTF_8).strip();
         err.reset();

@@ -7,6 +7,7 @@ import io.contralog.trainer.eval.SequenceSet;
 import io.contralog.trainer.nn.ContrastiveLoss;
 import io.contralog.trainer.train.DjlRuntime;
 import io.contralog.trainer.train.Preset;
+import io.contralog.trainer.train.SplitPlan;
 import io.contralog.trainer.train.TrainOptions;
 import io.contralog.trainer.train.TrainPipeline;
 import io.contralog.trainer.train.TrainResult;
@@ -54,6 +55,11 @@ public final class TrainCommand implements Callable<Integer> {
             + " in the original method, as negatives.")
     private String sameText;
 
+    @Option(names = "--fit-share", paramLabel = "SHARE",
+        description = "Share of the sequences, the latest in time order, held out to fit score fusion and threshold"
+            + " (default: 0.05, at most 0.5); the model learns from the rest less 5% for early stopping.")
+    private Double fitShare;
+
     @Option(names = "--threads", paramLabel = "N", description = "Engine threads for training (default: 1).")
     private Integer threads;
 
@@ -90,8 +96,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingListener listener = quiet ? TrainingListener.NONE : new TrainProgress(System.err);
         List<String> sources = input.inputs.stream().map(Path::toString).toList();
-        return TrainOptions.defaults(p).withConfig(config).withSession(input.defaultSession()).withSources(sources)
-            .withListener(listener);
+        TrainOptions options = TrainOptions.defaults(p).withConfig(config).withSession(input.defaultSession())
+            .withSources(sources).withListener(listener);
+        return fitShare == null ? options : options.withSplit(SplitPlan.withFitShare(fitShare));
     }
 
     private String inputLine(SequenceSet set, int normal) {

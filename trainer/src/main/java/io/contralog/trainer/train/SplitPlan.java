@@ -21,12 +21,32 @@ public record SplitPlan(double learn, double stop, Long shuffleSeed) {
     /** Time order, 90% learn, 5% early stopping, 5% threshold fit. */
     public static final SplitPlan DEFAULT = new SplitPlan(0.90, 0.05, null);
 
+    /** Largest fit share {@link #withFitShare} accepts: more would starve the part the model learns from. */
+    public static final double MAX_FIT_SHARE = 0.5;
+
     /** Checks the shares leave room for the fit part. */
     public SplitPlan {
         if (learn <= 0 || stop <= 0 || learn + stop >= 1) {
             throw new IllegalArgumentException("split shares must be positive and leave a fit share: learn " + learn
                 + ", stop " + stop);
         }
+    }
+
+    /**
+     * Time order with the default early-stop share and {@code fit} of the sequences, the latest, held out for
+     * fusion and threshold; the rest is learnt from.
+     */
+    public static SplitPlan withFitShare(double fit) {
+        if (!(fit > 0 && fit <= MAX_FIT_SHARE)) {
+            throw new IllegalArgumentException("--fit-share must be above 0 and at most " + MAX_FIT_SHARE + ", was "
+                + fit);
+        }
+        return new SplitPlan(1 - DEFAULT.stop() - fit, DEFAULT.stop(), null);
+    }
+
+    /** The share of sequences left for fusion and threshold. */
+    public double fit() {
+        return 1 - learn - stop;
     }
 
     /** Splits {@code sequences}; each part keeps time order within itself. */

@@ -129,7 +129,7 @@ public final class TrainPipeline {
             for (int i = 0; i < raw.size(); i++) {
                 features.add(raw.features(i));
             }
-            warnIfFitSetIsSmall(features.size(), options.falseAlarmTarget());
+            warnIfFitSetIsSmall(features.size(), options.falseAlarmTarget(), options.split().fit());
             ScoreFusion fusion = ScoreFusion.fit(features);
             double[] fused = features.stream().mapToDouble(fusion::fuse).toArray();
             Threshold threshold = Threshold.fit(fused, options.thresholdMethod(), options.falseAlarmTarget());
@@ -147,12 +147,13 @@ public final class TrainPipeline {
      * A false-alarm target of 0.1% needs about a thousand normal sequences to be more than the largest fit score;
      * below a few dozen, fusion statistics and threshold are rough, and a person should know before deploying.
      */
-    private static void warnIfFitSetIsSmall(int fitSequences, double target) {
+    private static void warnIfFitSetIsSmall(int fitSequences, double target, double fitShare) {
         int needed = (int) Math.ceil(1 / Math.max(target, 1e-6));
         if (fitSequences < Math.min(needed, SMALL_FIT_SET)) {
-            LOG.warn("the score fusion and threshold are fitted on only {} normal sequences (5% of the input); the "
+            LOG.warn("the score fusion and threshold are fitted on only {} normal sequences ({}% of the input); the "
                 + "threshold is then about their largest score and false alarms may be frequent. Train on more "
-                + "logs (at least {} sequences in all) for a dependable threshold", fitSequences, SMALL_FIT_SET * 20);
+                + "logs (at least {} sequences in all) or hold out a larger share with --fit-share for a dependable "
+                + "threshold", fitSequences, Math.round(fitShare * 100), Math.round(SMALL_FIT_SET / fitShare));
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +59,41 @@ class TrainCommandTest {
         try (Bundle bundle = Bundle.load(out)) {
             assertThat(bundle.manifest().session().windowEvents()).isEqualTo(8);
         }
+    }
+
+    @Test
+    void fitShareHoldsOutThatShareOfSequencesForFusionAndThreshold() throws Exception {
+        Path log = tmp.resolve("app.log");
+        List<String> lines = new RequestFlowLogs(9).normal(120).stream().map(CanonicalText::of).toList();
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        Path out = tmp.resolve("fit-bundle");
+
+        int code = TrainerMain.run("train", "--input", log.toString(), "--format", "raw", "--out", out.toString(),
+            "--preset", "tiny", "--window-events", "4", "--fit-share", "0.2", "--epochs", "1", "--quiet");
+
+        assertThat(code).isZero();
+        try (Bundle bundle = Bundle.load(out)) {
+            Map<String, Object> data = bundle.manifest().trainingData();
+            int learn = ((Number) data.get("learnSequences")).intValue();
+            int stop = ((Number) data.get("stopSequences")).intValue();
+            int fit = ((Number) data.get("fitSequences")).intValue();
+            int total = learn + stop + fit;
+            assertThat(total).isGreaterThan(100);
+            double learnShare = 1 - 0.05 - 0.2;
+            long stopEnd = Math.round(total * (learnShare + 0.05));
+            assertThat(fit).isEqualTo(total - stopEnd);
+            assertThat(stop).isEqualTo(stopEnd - Math.round(total * learnShare));
+            assertThat(bundle.manifest().threshold().fitCount()).isEqualTo(fit);
+        }
+    }
+
+    @Test
+    void fitShareAboveHalfIsAUsageErrorNamingTheOption() throws Exception {
+        Path log = tmp.resolve("app.log");
+        Files.write(log, List.of("INFO Main: started"), StandardCharsets.UTF_8);
+        String err = stderrOf(() -> assertThat(TrainerMain.run("train", "--input", log.toString(), "--format", "raw",
+            "--out", tmp.resolve("b").toString(), "--fit-share", "0.8", "--quiet")).isEqualTo(2));
+        assertThat(err).contains("--fit-share").contains("at most 0.5");
     }
 
     @Test

@@ -7,9 +7,12 @@ import java.util.Arrays;
  *
  * <p>The percentile method (the authors') takes the 95th percentile of fused scores on normal fit data and so
  * flags about 5% of normal sequences by construction. The false-alarm-target method (the default) takes the
- * smallest order statistic that leaves at most the target fraction of normal fit sequences above it; with fewer
- * than {@code 1 / target} fit sequences that is their maximum. A sample of the normal scores is kept so that a
- * deployment can re-derive a threshold for another target without the fit data.
+ * smallest order statistic that leaves at most the target fraction of normal fit sequences above it. With fewer
+ * than {@code 1 / target} fit sequences that would be their maximum, which a new normal sequence still exceeds
+ * with a chance of about {@code 1 / (n + 1)} (1.3% on 75 sequences, against a 0.1% target); from
+ * {@link #MIN_TAIL_FIT} sequences on, the threshold is instead extrapolated from an exponential fit to the top
+ * tenth of the scores (peaks over a threshold), and never set below their maximum. A sample of the normal scores
+ * is kept so that a deployment can re-derive a threshold for another target without the fit data.
  *
  * @param value            the threshold in use
  * @param method           {@link #PERCENTILE} or {@link #FALSE_ALARM_TARGET}
@@ -33,6 +36,12 @@ public record Threshold(double value, String method, double percentile, double p
     public static final double DEFAULT_PERCENTILE = 95;
     /** Most normal scores kept in the manifest. */
     public static final int KEPT_SCORES = 2000;
+    /** Fewest fit sequences from which the tail beyond their maximum is extrapolated. */
+    public static final int MIN_TAIL_FIT = 20;
+    /** Fewest scores the exponential tail is fitted on. */
+    private static final int MIN_TAIL = 5;
+    /** Share of the scores, the highest, that the exponential tail is fitted on. */
+    private static final double TAIL_SHARE = 0.1;
 
     /** Fits both methods on fused scores of normal sequences and uses the one named by {@code method}. */
     public static Threshold fit(double[] normalFused, String method, double falseAlarmTarget) {
@@ -45,7 +54,7 @@ public record Threshold(double value, String method, double percentile, double p
         double[] sorted = normalFused.clone();
         Arrays.sort(sorted);
         double pct = percentileOf(sorted, DEFAULT_PERCENTILE);
-        double fa = orderStatisticFor(sorted, falseAlarmTarget);
+        double fa = falseAlarmValueFor(sorted, falseAlarmTarget);
         double value = switch (method) {
             case PERCENTILE -> pct;
             case FALSE_ALARM_TARGET -> fa;
@@ -83,6 +92,34 @@ public record Threshold(double value, String method, double percentile, double p
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sorted.length - 1);
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /**
+     * The false-alarm-target threshold: an order statistic where the fit set holds enough sequences to resolve the
+     * target, else the exponential tail's estimate, or the maximum where even the tail has too few points.
+     */
+    static double falseAlarmValueFor(double[] sorted, double target) {
+        int n = sorted.length;
+        if (n * target >= 1 || n < MIN_TAIL_FIT) {
+            return orderStatisticFor(sorted, target);
+        }
+        return Math.max(sorted[n - 1], exponentialTail(sorted, target));
+    }
+
+    /**
+     * Fits {@code P(X > x) = (k / n) exp(-(x - u) / sigma)} to the {@code k} highest scores, where {@code u} is the
+     * score just below them and {@code sigma} their mean excess over it, and solves for the target.
+     */
+    static double exponentialTail(double[] sorted, double target) {
+        int n = sorted.length;
+        int k = Math.min(n - 1, Math.max(MIN_TAIL, (int) Math.round(TAIL_SHARE * n)));
+        double u = sorted[n - k - 1];
+        double excess = 0;
+        for (int i = n - k; i < n; i++) {
+            excess += sorted[i] - u;
+        }
+        double sigma = excess / k;
+        return u + sigma * Math.log((double) k / n / target);
     }
 
     /** Smallest sorted value with at most {@code target} of the values strictly above it. */

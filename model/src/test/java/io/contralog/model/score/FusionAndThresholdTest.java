@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FusionAndThresholdTest {
@@ -72,5 +74,33 @@ class FusionAndThresholdTest {
         assertThat(t.value()).isEqualTo(0.9);
         assertThat(t.normalScores()).containsExactly(0.1, 0.3, 0.5, 0.9);
         assertThatThrownBy(() -> Threshold.fit(new double[] {1}, "median", 0.1)).hasMessageContaining("unknown");
+    }
+
+    /**
+     * On 100 draws of a unit exponential the 0.1% quantile (ln 1000 = 6.9) lies beyond their maximum: the maximum
+     * would be exceeded by about 1% of normal sequences, the extrapolated tail by close to the target.
+     */
+    @Test
+    void extrapolatesTheTailWhenTheFitSetCannotResolveTheTarget() {
+        Random random = new Random(3);
+        double[] scores = new double[100];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = -Math.log(1 - random.nextDouble());
+        }
+        double max = Arrays.stream(scores).max().orElseThrow();
+        Threshold t = Threshold.fit(scores);
+
+        assertThat(t.value()).isGreaterThan(max).isBetween(5.0, 9.5);
+        assertThat(Math.exp(-t.value())).as("false-alarm rate on the true distribution").isBetween(1e-4, 5e-3);
+        assertThat(Threshold.fit(scores, Threshold.FALSE_ALARM_TARGET, 0.02).value())
+            .as("a target the fit set resolves keeps the order statistic").isLessThan(max);
+    }
+
+    @Test
+    void neverExtrapolatesBelowTheMaximum() {
+        double[] equal = new double[50];
+        Arrays.fill(equal, 2.5);
+
+        assertThat(Threshold.fit(equal).value()).isEqualTo(2.5);
     }
 }

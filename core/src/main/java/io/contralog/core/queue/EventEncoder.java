@@ -126,10 +126,7 @@ final class EventEncoder {
 
     /** Context keys are the same few string constants of the application's code, so their encoding is kept. */
     private void contextKey(String name) {
-        int slot = contextKeys.find(name);
-        if (slot >= 0) {
-            ensure(contextKeys.length(slot));
-            len = contextKeys.copyTo(slot, buf, len);
+        if (copyKept(contextKeys, name)) {
             return;
         }
         int start = len;
@@ -153,18 +150,23 @@ final class EventEncoder {
 
     /** Copies the encoded field from the cache when this very string was encoded before, else encodes and keeps it. */
     private void cachedField(EncodedFields cache, String name, String value) {
-        if (value == null) {
-            return;
-        }
-        int slot = cache.find(value);
-        if (slot >= 0) {
-            ensure(cache.length(slot));
-            len = cache.copyTo(slot, buf, len);
+        if (value == null || copyKept(cache, value)) {
             return;
         }
         int start = len;
         textField(name, value);
         cache.keep(value, buf, start, len - start);
+    }
+
+    /** Appends the kept encoding of this very string, if the cache holds one. */
+    private boolean copyKept(EncodedFields cache, String value) {
+        int slot = cache.find(value);
+        if (slot < 0) {
+            return false;
+        }
+        ensure(cache.length(slot));
+        len = cache.copyTo(slot, buf, len);
+        return true;
     }
 
     private void textField(String name, CharSequence value) {

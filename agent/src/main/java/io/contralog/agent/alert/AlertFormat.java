@@ -6,7 +6,8 @@ import io.contralog.agent.config.WebhookConfig;
 public interface AlertFormat {
 
     /**
-     * Builds the request of one attempt; called again for every retry, with the same alert.
+     * Builds the request of one attempt; called again for every retry, with the same alert. Every format keeps
+     * the body within {@link AlertBounds}.
      *
      * @param alert the alert, already redacted
      * @param nowSeconds the attempt's time in epoch seconds

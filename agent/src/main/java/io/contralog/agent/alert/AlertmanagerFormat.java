@@ -37,7 +37,8 @@ final class AlertmanagerFormat implements AlertFormat {
     }
 
     @Override
-    public HttpRequestSpec render(Alert alert, long nowSeconds) {
+    public HttpRequestSpec render(Alert unbounded, long nowSeconds) {
+        Alert alert = AlertBounds.apply(unbounded);
         Instant starts = alert.createdAt() == null ? Instant.ofEpochSecond(nowSeconds) : alert.createdAt();
         Map<String, Object> am = new LinkedHashMap<>();
         am.put("labels", labels(alert));

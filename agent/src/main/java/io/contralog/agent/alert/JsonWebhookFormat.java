@@ -23,7 +23,8 @@ final class JsonWebhookFormat implements AlertFormat {
     }
 
     @Override
-    public HttpRequestSpec render(Alert alert, long nowSeconds) {
+    public HttpRequestSpec render(Alert unbounded, long nowSeconds) {
+        Alert alert = AlertBounds.apply(unbounded);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", TYPE);
         payload.put("timestamp", alert.createdAt() == null ? Instant.ofEpochSecond(nowSeconds) : alert.createdAt());

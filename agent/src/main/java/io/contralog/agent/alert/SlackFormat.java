@@ -15,7 +15,8 @@ final class SlackFormat implements AlertFormat {
     }
 
     @Override
-    public HttpRequestSpec render(Alert alert, long nowSeconds) {
+    public HttpRequestSpec render(Alert unbounded, long nowSeconds) {
+        Alert alert = AlertBounds.apply(unbounded);
         String text = String.format(Locale.ROOT, ":rotating_light: *Anomalous log sequence* in `%s` on `%s`%n",
             alert.service(), alert.host()) + describe(alert);
         return new HttpRequestSpec(config.url(), config.headers(), AlertJson.bytes(Map.of("text", text)));

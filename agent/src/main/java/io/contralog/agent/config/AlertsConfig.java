@@ -21,6 +21,9 @@ public record AlertsConfig(List<WebhookConfig> webhooks, Duration warmUp, Intege
                            RetryConfig retry, SpoolConfig spool, GroupingConfig grouping, RateLimitConfig rateLimit,
                            List<SuppressRule> suppress, List<RedactRule> redact) {
 
+    /** Most messages one alert may explain, so that a body stays small enough for chat receivers. */
+    public static final int MAX_TOP_MESSAGES = 10;
+
     /** Fills defaults for keys the file leaves out. */
     public AlertsConfig {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);

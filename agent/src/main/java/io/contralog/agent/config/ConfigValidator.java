@@ -136,6 +136,10 @@ final class ConfigValidator {
         positive("alerts.rateLimit.per", a.rateLimit().per());
         atLeast("alerts.rateLimit.perService", a.rateLimit().perService(), 0);
         atLeast("alerts.topMessages", a.topMessages(), 1);
+        if (a.topMessages() > AlertsConfig.MAX_TOP_MESSAGES) {
+            throw new ConfigException("key 'alerts.topMessages' is " + a.topMessages() + "; use 1 to "
+                + AlertsConfig.MAX_TOP_MESSAGES + ", the most messages an alert body carries");
+        }
         atLeast("alerts.recent", a.recent(), 0);
         if (a.spool().maxSize().bytes() < 1024) {
             throw new ConfigException("key 'alerts.spool.maxSize' is " + a.spool().maxSize()

@@ -162,6 +162,10 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(regex)).hasMessageContaining("'session.key'")
             .hasMessageContaining("regex");
 
+        Path many = write(MINIMAL + "alerts:\n  topMessages: 50\n");
+        assertThatThrownBy(() -> loader.load(many)).hasMessageContaining("'alerts.topMessages' is 50")
+            .hasMessageContaining("use 1 to 10");
+
         Path both = write(MINIMAL + "scoring:\n  threshold: 1.0\n  falseAlarmTarget: 0.01\n");
         assertThatThrownBy(() -> loader.load(both)).hasMessageContaining("scoring.threshold");
     }

@@ -103,6 +103,11 @@ public final class AgentMetrics {
         alertsPending.addAndGet(delta);
     }
 
+    /** Counts a service none of whose first events carried the context key that keys its sessions. */
+    public void sessionFieldMissing(String service) {
+        registry.counter("contralog.sessions.field.missing", "service", service).increment();
+    }
+
     public void alertSent(String sink) {
         registry.counter("contralog.alerts.sent", "sink", sink).increment();
     }

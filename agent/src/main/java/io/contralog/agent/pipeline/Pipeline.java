@@ -72,7 +72,8 @@ public final class Pipeline implements Runnable {
         this.checkpoints = new CheckpointStore(config.state().dir());
         this.alerts = new AlertFactory(config.alerts().topMessages());
         for (String name : models.names()) {
-            trackers.put(name, new SessionTracker(models.slot(name).session(), config.session().maxOpen()));
+            trackers.put(name, new SessionTracker(models.slot(name).session(), config.session().maxOpen(),
+                metrics::sessionFieldMissing));
         }
     }
 

@@ -10,6 +10,7 @@ import io.contralog.model.session.Sessionizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The online sessions of the services one model serves, plus the queue index of each open session's first
@@ -20,13 +21,17 @@ final class SessionTracker {
     private final Sessionizer sessionizer;
     private final SessionKeys keys;
     private final Map<String, First> openFirst = new HashMap<>();
+    private final SessionFieldCheck fieldCheck;
 
     private record First(LogEvent event, long index, String service, String key) {
     }
 
-    SessionTracker(SessionSpec spec, int maxOpen) {
+    /** Sessions as {@code spec} says; {@code onFieldMissing} hears of each service that never logs its field. */
+    SessionTracker(SessionSpec spec, int maxOpen, Consumer<String> onFieldMissing) {
         this.sessionizer = new Sessionizer(spec, System::nanoTime, maxOpen);
         this.keys = new SessionKeys(spec);
+        this.fieldCheck = spec.contextField() == null ? null
+            : new SessionFieldCheck(spec.contextField(), onFieldMissing);
     }
 
     String keyOf(LogEvent e) {
@@ -35,6 +40,9 @@ final class SessionTracker {
 
     /** Adds the event read at {@code index} and returns the sequences it closed. */
     List<Sequence> accept(LogEvent e, long index) {
+        if (fieldCheck != null) {
+            fieldCheck.accept(e);
+        }
         List<Sequence> closed = sessionizer.accept(e);
         boolean inClosed = false;
         for (Sequence s : closed) {

@@ -88,7 +88,7 @@ public final class AlertDispatcher implements AutoCloseable {
                 for (SinkDelivery s : sinks) {
                     s.enqueue(masked);
                 }
-                remember(masked);
+                remember(AlertBounds.apply(masked));
             } else if (d == AlertPolicy.Decision.RATE_LIMITED) {
                 metrics.alertDropped("rate_limit");
             } else {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class AlertBoundsTest {
     Path state;
 
     @Test
-    void hugeMessagesAreCutInEveryFormatAfterRedaction() throws Exception {
+    void hugeMessagesAreCutInEveryFormatAndInTheRecentListAfterRedaction() throws Exception {
         try (Receiver r = new Receiver();
              AlertDispatcher d = new AlertDispatcher(config(r), state, new AgentMetrics())) {
             d.offer(hugeAlert());
@@ -35,6 +36,7 @@ class AlertBoundsTest {
                 assertThat(hit.body()).doesNotContain(CARD.substring(0, 6));
             }
             checkJson(AlertJson.MAPPER.readTree(body(r, "/json")));
+            checkJson(AlertJson.MAPPER.readTree(AlertJson.bytes(Map.of("data", d.recent().get(0)))));
             checkAlertmanager(AlertJson.MAPPER.readTree(body(r, "/am/api/v2/alerts")).get(0));
             checkSlack(AlertJson.MAPPER.readTree(body(r, "/slack")).path("text").asText());
         }

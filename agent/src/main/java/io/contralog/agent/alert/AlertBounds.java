@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Caps on what one alert carries on the wire, so that a message holding a long exception chain cannot make a
- * body that a receiver rejects (Slack refuses texts beyond 40,000 characters).
+ * body that a receiver rejects or cuts (Slack keeps at most 40,000 characters of a message).
  *
  * <p>The formats and the list of recent alerts apply these after redaction: cutting first could split a secret
  * so that its pattern no longer matches the part left in the alert. The spool keeps the whole texts.

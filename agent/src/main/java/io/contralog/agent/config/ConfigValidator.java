@@ -88,7 +88,7 @@ final class ConfigValidator {
         }
         positive("session.window", s.window());
         positive("session.idleTimeout", s.idleTimeout());
-        atLeast("session.windowEvents", s.windowEvents(), 1);
+        atLeast("session.windowEvents", s.windowEvents(), 0);
         atLeast("session.maxLength", s.maxLength(), 1);
         atLeast("session.maxOpen", s.maxOpen(), 1);
     }

@@ -49,6 +49,42 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void defaultsAreTheOnesTheReadmeReferenceShows() throws IOException {
+        AgentConfig c = loader.load(write(MINIMAL + "alerts:\n  webhooks:\n    - url: http://127.0.0.1:9/hook\n"));
+
+        assertThat(c.queue().tailer()).isEqualTo("contralog-agent");
+        assertThat(c.queue().pollInterval()).isEqualTo(Duration.ofMillis(20));
+        assertThat(c.session().maxOpen()).isEqualTo(100_000);
+        assertThat(c.scoring().threads()).isEqualTo(1);
+        assertThat(c.scoring().batchDelay()).isEqualTo(Duration.ofMillis(200));
+        assertThat(c.scoring().cacheSize()).isEqualTo(100_000);
+        assertThat(c.http().enabled()).isTrue();
+        assertThat(c.http().port()).isEqualTo(9464);
+        AlertsConfig a = c.alerts();
+        assertThat(a.warmUp()).isZero();
+        assertThat(a.topMessages()).isEqualTo(5);
+        assertThat(a.recent()).isEqualTo(100);
+        assertThat(a.retry()).isEqualTo(new AlertsConfig.RetryConfig(Duration.ofSeconds(1), Duration.ofMinutes(5),
+            Duration.ofHours(24)));
+        assertThat(a.spool().maxSize().bytes()).isEqualTo(100L << 20);
+        assertThat(a.grouping().window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(a.rateLimit()).isEqualTo(new AlertsConfig.RateLimitConfig(20, Duration.ofMinutes(1)));
+        WebhookConfig hook = a.webhooks().get(0);
+        assertThat(hook.name()).isEqualTo("webhook-0");
+        assertThat(hook.format()).isEqualTo(WebhookConfig.Format.JSON);
+        assertThat(hook.timeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void zeroTurnsTheEventCountWindowOff() throws IOException {
+        assertThat(loader.load(write(MINIMAL + "session:\n  windowEvents: 0\n")).session().windowEvents()).isZero();
+
+        Path negative = write(MINIMAL + "session:\n  windowEvents: -1\n");
+        assertThatThrownBy(() -> loader.load(negative)).hasMessageContaining("'session.windowEvents' is -1")
+            .hasMessageContaining("use 0 or more");
+    }
+
+    @Test
     void caFileIsReadRelativeToTheConfigFile() throws IOException {
         TestCertificate.generate(dir, "dns:alerts.example.org").writePem(dir.resolve("receiver-ca.pem"));
 

@@ -57,7 +57,14 @@ final class ConfigValidator {
             throw new ConfigException("key '" + key + "' names " + dir
                 + ", which is not a folder; point it at a bundle written by 'trainer train'");
         }
-        if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+        Path manifest = dir.resolve("manifest.json");
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)
+                || Files.isRegularFile(manifest) && !Files.isReadable(manifest)) {
+            throw new ConfigException("key '" + key + "' names " + dir + ", which the agent's user ("
+                + System.getProperty("user.name") + ") may not read; give it read access, for example with"
+                + " 'chmod -R a+rX " + dir + "'");
+        }
+        if (!Files.isRegularFile(manifest)) {
             throw new ConfigException("key '" + key + "' names " + dir
                 + ", which has no manifest.json; point it at a complete bundle written by 'trainer train'");
         }

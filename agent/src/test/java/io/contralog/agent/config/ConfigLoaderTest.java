@@ -6,13 +6,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ConfigLoaderTest {
 
@@ -183,6 +187,21 @@ class ConfigLoaderTest {
         Path env = write(MINIMAL + "alerts:\n  webhooks:\n    - url: http://127.0.0.1/\n      secret: ${NOPE}\n");
         assertThatThrownBy(() -> loader.load(env)).hasMessageContaining("'alerts.webhooks[0].secret'")
             .hasMessageContaining("NOPE");
+    }
+
+    /** A bundle the agent's user may not read is named as such, not as a folder without a manifest. */
+    @Test
+    void unreadableBundleIsNamedAsAPermissionProblem() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
+        Path model = dir.resolve("model");
+        Files.setPosixFilePermissions(model, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isReadable(model), "the superuser reads any folder, so the refusal cannot be shown");
+            assertThatThrownBy(() -> loader.load(write(MINIMAL))).hasMessageContaining("'model.dir'")
+                .hasMessageContaining("may not read").hasMessageContaining("chmod -R a+rX");
+        } finally {
+            Files.setPosixFilePermissions(model, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test

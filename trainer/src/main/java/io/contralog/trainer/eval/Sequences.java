@@ -55,8 +55,12 @@ public final class Sequences {
         Set<LogEvent> anomalous = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Sequence> closed = new ArrayList<>();
         boolean inlineLabels = false;
+        ContextFieldCheck fieldCheck = new ContextFieldCheck(spec.contextField());
+        int read = 0;
         LabeledEvent event;
         while ((event = reader.next()) != null) {
+            read++;
+            fieldCheck.accept(event.event());
             inlineLabels |= event.anomalous() != null;
             if (event.isAnomalous()) {
                 anomalous.add(event.event());
@@ -64,6 +68,7 @@ public final class Sequences {
             closed.addAll(sessionizer.accept(event.event()));
         }
         closed.addAll(sessionizer.flush());
+        fieldCheck.require(read);
         List<LabeledSequence> out = new ArrayList<>(closed.size());
         int unkeyed = 0;
         for (Sequence sequence : closed) {

@@ -1,5 +1,6 @@
 package io.contralog.trainer.eval;
 
+import io.contralog.model.session.SessionSpec;
 import io.contralog.trainer.read.LabelFile;
 import io.contralog.trainer.read.LogReader;
 import io.contralog.trainer.read.LogReaders;
@@ -9,10 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SequencesTest {
 
@@ -61,5 +64,21 @@ class SequencesTest {
 
         assertThat(set.sequences()).hasSize(3);
         assertThat(set.sequences()).extracting(LabeledSequence::anomalous).containsExactly(false, false, true);
+    }
+
+    @Test
+    void refusesASessionFieldThatNoEventCarriesNamingTheFieldsTheyDo() throws Exception {
+        Path log = Files.writeString(dir.resolve("hdfs.log"), String.join("\n",
+            "081109 203518 143 INFO dfs.DataNode: Receiving block blk_1 src: /10.0.0.1",
+            "081109 203519 143 INFO dfs.DataNode: Received block blk_1 of size 3"));
+        SessionSpec misspelt = new SessionSpec(null, "Block", Duration.ZERO, 0, SessionSpec.DEFAULT_MAX_LENGTH,
+            Duration.ofSeconds(30));
+
+        try (LogReader reader = LogReaders.open(List.of(log), "hdfs", ReadOptions.defaults())) {
+            assertThatThrownBy(() -> Sequences.build(reader, misspelt, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Block'").hasMessageContaining("none of the 2 events")
+                .hasMessageContaining("[block]").hasMessageContaining("--session-field");
+        }
     }
 }

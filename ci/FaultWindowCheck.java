@@ -3,6 +3,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contralog.core.ChronicleSupport;
 import io.contralog.core.event.LogEvent;
 import io.contralog.core.queue.EventQueueReader;
+import io.contralog.model.bundle.Bundle;
+import io.contralog.model.score.ScoredSequence;
+import io.contralog.model.score.SequenceScorer;
 import io.contralog.model.session.Sequence;
 import io.contralog.model.session.SessionSpec;
 import io.contralog.model.session.Sessionizer;
@@ -19,18 +22,20 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The two halves of the real-data check around the agent run: {@code prepare} splits one MultiLog IoTDB scenario
  * at its first fault into normal training files and the fault windows, and {@code report} measures the agent's
- * alerts against those windows.
+ * alerts against those windows and how well the bundle's scores rank fault windows above normal ones.
  *
  * <p>Run with the source launcher and the agent's class path, for example
  * {@code java -cp 'agent/target/lib/*' ci/FaultWindowCheck.java prepare DATA/multilog-iotdb/shutdown_leader OUT}.
@@ -270,6 +275,8 @@ public final class FaultWindowCheck {
     static final class Report {
 
         private static final ObjectMapper JSON = new ObjectMapper();
+        /** Seconds after a fault's end within which a normal window is counted as the fault's aftermath. */
+        static final int AFTERMATH_SECONDS = 15;
 
         private Report() {
         }
@@ -308,6 +315,7 @@ public final class FaultWindowCheck {
             ok &= normalFigure(faults, windows, alerts, bound);
             System.out.printf("all scored windows: %d of %d alerted (%.1f%%)%n", alerts.size(), windows.size(),
                 percent(alerts.size(), windows.size()));
+            Ranking.print(o.path("model"), faults, windows, Path.of(o.get("scores")));
             return ok ? 0 : 1;
         }
 
@@ -362,6 +370,9 @@ public final class FaultWindowCheck {
             System.out.printf("figure 2: %d of %d scored windows that overlap no fault window (+-1 s) alerted: "
                 + "%.1f%% (bound %.1f%%)%n", alerted, normal, 100 * share, 100 * bound);
             perNode.forEach((node, n) -> System.out.printf("  %s: %d of %d%n", node, n[1], n[0]));
+            long[] after = aftermath(faults, windows, alerts);
+            System.out.printf("  by start: %d of %d within %d s after a fault's end, %d of %d later%n", after[1],
+                after[0], AFTERMATH_SECONDS, after[3], after[2]);
             if (normal == 0) {
                 System.out.println("FAIL: no scored window lies outside the fault windows; pick a scenario with"
                     + " normal traffic after its first fault");
@@ -373,6 +384,25 @@ public final class FaultWindowCheck {
                 return false;
             }
             return true;
+        }
+
+        /**
+         * Normal windows (total, alerted) that start within {@link #AFTERMATH_SECONDS} after a fault's end and those
+         * that start later: inject.log's end time marks the restart command, not the cluster's recovery.
+         */
+        private static long[] aftermath(List<Fault> faults, List<Sequence> windows, Map<String, JsonNode> alerts) {
+            long[] n = new long[4];
+            for (Sequence w : windows) {
+                if (Fault.anyOverlaps(faults, w.startTs(), w.endTs())) {
+                    continue;
+                }
+                boolean soon = faults.stream().anyMatch(f -> w.startTs() > f.end()
+                    && w.startTs() - f.end() <= AFTERMATH_SECONDS * 1_000_000_000L);
+                int i = soon ? 0 : 2;
+                n[i]++;
+                n[i + 1] += alerts.containsKey(w.id()) ? 1 : 0;
+            }
+            return n;
         }
 
         private static double percent(long part, long whole) {
@@ -446,6 +476,119 @@ public final class FaultWindowCheck {
                 }
             }
             return Sessionizer.sessionize(events, spec);
+        }
+    }
+
+    /**
+     * How well the fused score ranks fault windows above normal ones, whatever the threshold: the same windows
+     * scored again with the bundle's own scorer, so that a poor threshold and a poor ranking can be told apart.
+     */
+    static final class Ranking {
+
+        private static final int BATCH = 256;
+        private static final String[] FEATURES = {"mean in-context", "max in-context", "mean context-free",
+            "max context-free"};
+
+        private Ranking() {
+        }
+
+        static void print(Path model, List<Fault> faults, List<Sequence> windows, Path tsv) throws IOException {
+            List<ScoredSequence> scored = new ArrayList<>(windows.size());
+            double threshold;
+            try (Bundle bundle = Bundle.load(model)) {
+                SequenceScorer scorer = new SequenceScorer(bundle);
+                threshold = scorer.threshold().value();
+                for (int from = 0; from < windows.size(); from += BATCH) {
+                    scored.addAll(scorer.score(windows.subList(from, Math.min(windows.size(), from + BATCH))));
+                }
+            } catch (Exception e) {
+                throw new IOException("scoring the windows again with " + model + " failed: " + e.getMessage(), e);
+            }
+            boolean[] fault = new boolean[scored.size()];
+            double[] fused = new double[scored.size()];
+            StringBuilder rows = new StringBuilder("key\tstart\tend\tfault\tfused\tmeanIn\tmaxIn\tmeanFree"
+                + "\tmaxFree\n");
+            for (int i = 0; i < scored.size(); i++) {
+                ScoredSequence s = scored.get(i);
+                fault[i] = Fault.anyOverlaps(faults, s.sequence().startTs(), s.sequence().endTs());
+                fused[i] = s.score();
+                double[] f = s.features().toArray();
+                rows.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f%n",
+                    s.sequence().key(), utc(s.sequence().startTs()), utc(s.sequence().endTs()), fault[i] ? 1 : 0,
+                    fused[i], f[0], f[1], f[2], f[3]));
+            }
+            Files.writeString(tsv, rows.toString(), StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "ranking: AUROC of the fused score, fault vs normal windows: %.3f%n",
+                auroc(fused, fault));
+            List<Integer> later = new ArrayList<>();
+            for (int i = 0; i < scored.size(); i++) {
+                long start = scored.get(i).sequence().startTs();
+                if (fault[i] || faults.stream().noneMatch(f -> start > f.end()
+                        && start - f.end() <= Report.AFTERMATH_SECONDS * 1_000_000_000L)) {
+                    later.add(i);
+                }
+            }
+            System.out.printf(Locale.ROOT, "  fault vs the %d normal windows that start over %d s after a fault's end:"
+                + " %.3f%n", later.stream().filter(i -> !fault[i]).count(), Report.AFTERMATH_SECONDS,
+                auroc(later.stream().mapToDouble(i -> fused[i]).toArray(), subset(fault, later)));
+            for (int f = 0; f < FEATURES.length; f++) {
+                double[] x = new double[scored.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = scored.get(i).features().toArray()[f];
+                }
+                System.out.printf(Locale.ROOT, "  %s alone: %.3f%n", FEATURES[f], auroc(x, fault));
+            }
+            System.out.printf(Locale.ROOT, "  threshold %.3f; fused score quantiles (10/50/90/99%%):%n", threshold);
+            System.out.printf(Locale.ROOT, "  normal windows %s; fault windows %s%n", quantiles(fused, fault, false),
+                quantiles(fused, fault, true));
+        }
+
+        private static boolean[] subset(boolean[] xs, List<Integer> indices) {
+            boolean[] out = new boolean[indices.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = xs[indices.get(i)];
+            }
+            return out;
+        }
+
+        private static String quantiles(double[] xs, boolean[] fault, boolean which) {
+            double[] sel = IntStream.range(0, xs.length).filter(i -> fault[i] == which)
+                .mapToDouble(i -> xs[i]).sorted().toArray();
+            if (sel.length == 0) {
+                return "none";
+            }
+            StringBuilder b = new StringBuilder();
+            for (double q : new double[] {0.10, 0.50, 0.90, 0.99}) {
+                b.append(String.format(Locale.ROOT, "%.2f ", sel[(int) Math.min(sel.length - 1, q * sel.length)]));
+            }
+            return b.toString().trim() + " (" + sel.length + " windows)";
+        }
+
+        /** Mann-Whitney: the chance that a random fault window outscores a random normal one, ties counting half. */
+        static double auroc(double[] scores, boolean[] positive) {
+            Integer[] order = new Integer[scores.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+            double rankSum = 0;
+            long pos = 0;
+            for (int i = 0; i < order.length;) {
+                int j = i;
+                while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                    j++;
+                }
+                double rank = (i + j + 1) / 2.0;
+                for (int k = i; k < j; k++) {
+                    if (positive[order[k]]) {
+                        rankSum += rank;
+                        pos++;
+                    }
+                }
+                i = j;
+            }
+            long neg = scores.length - pos;
+            return pos == 0 || neg == 0 ? Double.NaN : (rankSum - pos * (pos + 1) / 2.0) / (pos * (double) neg);
         }
     }
 }

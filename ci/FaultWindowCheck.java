@@ -315,7 +315,8 @@ public final class FaultWindowCheck {
             ok &= normalFigure(faults, windows, alerts, bound);
             System.out.printf("all scored windows: %d of %d alerted (%.1f%%)%n", alerts.size(), windows.size(),
                 percent(alerts.size(), windows.size()));
-            Ranking.print(o.path("model"), faults, windows, Path.of(o.get("scores")));
+            Ranking.print(o.path("model"), Double.parseDouble(o.get("false-alarm-target")), faults, windows,
+                Path.of(o.get("scores")));
             return ok ? 0 : 1;
         }
 
@@ -492,11 +493,13 @@ public final class FaultWindowCheck {
         private Ranking() {
         }
 
-        static void print(Path model, List<Fault> faults, List<Sequence> windows, Path tsv) throws IOException {
+        static void print(Path model, double falseAlarmTarget, List<Fault> faults, List<Sequence> windows, Path tsv)
+                throws IOException {
             List<ScoredSequence> scored = new ArrayList<>(windows.size());
             double threshold;
             try (Bundle bundle = Bundle.load(model)) {
-                SequenceScorer scorer = new SequenceScorer(bundle);
+                SequenceScorer scorer = new SequenceScorer(bundle,
+                    bundle.manifest().threshold().forTarget(falseAlarmTarget));
                 threshold = scorer.threshold().value();
                 for (int from = 0; from < windows.size(); from += BATCH) {
                     scored.addAll(scorer.score(windows.subList(from, Math.min(windows.size(), from + BATCH))));

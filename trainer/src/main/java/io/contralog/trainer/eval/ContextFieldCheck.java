@@ -43,10 +43,11 @@ final class ContextFieldCheck {
         if (field == null || seen || events == 0) {
             return;
         }
-        String carried = otherKeys.isEmpty() ? "no context fields at all" : "the context fields " + otherKeys;
+        String fix = otherKeys.isEmpty() ? "they carry no context fields at all, so cut sequences by time with"
+            + " --window or by count with --window-events"
+            : "they carry the context fields " + otherKeys + "; name one of those with --session-field, or cut"
+            + " sequences by time with --window or by count with --window-events";
         throw new IllegalArgumentException("sessions are keyed by the context field '" + field + "' (--session-field,"
-            + " or the model's training settings), but none of the " + events + " events read carries it; they carry "
-            + carried + ". Name one of those with --session-field, or cut sequences by time with --window or by"
-            + " count with --window-events");
+            + " or the model's training settings), but none of the " + events + " events read carries it; " + fix);
     }
 }

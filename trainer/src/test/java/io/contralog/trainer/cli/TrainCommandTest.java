@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,11 +46,16 @@ class TrainCommandTest {
         }
     }
 
+    /** 120 generated requests written as plain lines of canonical text. */
+    private Path rawLog(int seed) throws IOException {
+        Path log = tmp.resolve("app.log");
+        List<String> lines = new RequestFlowLogs(seed).normal(120).stream().map(CanonicalText::of).toList();
+        return Files.write(log, lines, StandardCharsets.UTF_8);
+    }
+
     @Test
     void trainsOnRawLinesCutIntoEventWindows() throws Exception {
-        Path log = tmp.resolve("app.log");
-        List<String> lines = new RequestFlowLogs(4).normal(120).stream().map(CanonicalText::of).toList();
-        Files.write(log, lines, StandardCharsets.UTF_8);
+        Path log = rawLog(4);
         Path out = tmp.resolve("raw-bundle");
 
         int code = TrainerMain.run("train", "--input", log.toString(), "--format", "raw", "--out", out.toString(),
@@ -63,9 +69,7 @@ class TrainCommandTest {
 
     @Test
     void fitShareHoldsOutThatShareOfSequencesForFusionAndThreshold() throws Exception {
-        Path log = tmp.resolve("app.log");
-        List<String> lines = new RequestFlowLogs(9).normal(120).stream().map(CanonicalText::of).toList();
-        Files.write(log, lines, StandardCharsets.UTF_8);
+        Path log = rawLog(9);
         Path out = tmp.resolve("fit-bundle");
 
         int code = TrainerMain.run("train", "--input", log.toString(), "--format", "raw", "--out", out.toString(),

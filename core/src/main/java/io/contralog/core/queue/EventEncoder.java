@@ -281,17 +281,17 @@ final class EventEncoder {
     }
 
     private void int32(int value) {
-        put(INT32);
-        ensure(4);
-        for (int i = 0; i < 4; i++) {
-            buf[len++] = (byte) (value >>> (8 * i));
-        }
+        littleEndian(INT32, value, 4);
     }
 
     private void int64(long value) {
-        put(INT64);
-        ensure(8);
-        for (int i = 0; i < 8; i++) {
+        littleEndian(INT64, value, 8);
+    }
+
+    private void littleEndian(int code, long value, int bytes) {
+        put(code);
+        ensure(bytes);
+        for (int i = 0; i < bytes; i++) {
             buf[len++] = (byte) (value >>> (8 * i));
         }
     }

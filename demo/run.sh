@@ -125,19 +125,28 @@ PIDS+=($!)
 echo "agent log: $WORK/agent.log"
 
 # Alerts group the anomalous requests of one burst, so their count says little about precision; scoring every
-# live request offline with the same bundle and code shows what the alerts stand for.
-summarise_requests() {
-    say "Every live request, scored offline with the same model (trainer score)"
+# live request offline with the same bundle and code shows what the alerts stand for. The fault's 10 s are timed
+# from the live queue's first request (the service's JVM takes seconds to start), with 1 s of slack each side.
+score_requests() {
+    FAULT_FROM=$((LIVE_START + 13)) FAULT_TO=$((LIVE_START + 27)) SCORED=0
     java "${JFLAGS[@]}" -Xmx1g -jar "$TRAINER_JAR" score --model "$WORK/model" --input "$WORK/live-queue" \
         --format queue --session-field requestId --top 1000000 --messages 1 > "$WORK/scores.txt" 2> "$WORK/score.log" \
         || { echo "trainer score failed; see $WORK/score.log"; return 0; }
     grep '^#' "$WORK/scores.txt" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^start=/) print substr($i, 7) }' \
-        > "$WORK/starts.txt"
+        | date -f - +%s > "$WORK/starts.txt"
     grep '^#' "$WORK/scores.txt" | awk '{ print ($4 == "ANOMALOUS") ? 1 : 0 }' > "$WORK/flags.txt"
-    date -f "$WORK/starts.txt" +%s | paste -d ' ' - "$WORK/flags.txt" | awk -v from=$((LIVE_START + 13)) \
-        -v to=$((LIVE_START + 27)) '
+    local first
+    first=$(sort -n "$WORK/starts.txt" | head -n 1)
+    FAULT_FROM=$((first + 14)) FAULT_TO=$((first + 26)) SCORED=1
+}
+
+summarise_requests() {
+    [ "$SCORED" = 1 ] || return 0
+    say "Every live request, scored offline with the same model (trainer score)"
+    paste -d ' ' "$WORK/starts.txt" "$WORK/flags.txt" | awk -v from="$FAULT_FROM" -v to="$FAULT_TO" '
         { if ($1 >= from && $1 <= to) { fault++; faultHit += $2 } else { normal++; normalHit += $2 } }
-        END { printf "requests that started during the fault (2 s slack each side): %d of %d scored anomalous\n", faultHit, fault
+        END { printf "requests that started during the fault (1 s slack each side): %d of %d scored anomalous\n",
+                  faultHit, fault
               printf "requests before or after it: %d of %d scored anomalous\n", normalHit, normal }'
 }
 
@@ -159,11 +168,12 @@ if [ -n "$AGENT_URL" ] && command -v curl >/dev/null; then
         | grep -E '^contralog_(events_read|sequences_scored|anomalies|alerts_sent|alerts_suppressed)' || true
 fi
 if [ "$ALERTS" -gt 0 ]; then
-    # A sequence belongs to the fault when it started inside the fault's 10 s (2 s of slack for JVM start-up).
+    score_requests
+    # An alert belongs to the fault when its sequence started inside the fault's 10 s.
     in_fault=0
     while read -r started; do
         at=$(date -d "$started" +%s 2>/dev/null || echo 0)
-        if [ "$at" -ge $((LIVE_START + 13)) ] && [ "$at" -le $((LIVE_START + 27)) ]; then
+        if [ "$at" -ge "$FAULT_FROM" ] && [ "$at" -le "$FAULT_TO" ]; then
             in_fault=$((in_fault + 1))
         fi
     done < <(grep -o '"start" *: *"[^"]*"' "$WORK/alerts.jsonl" | sed 's/.*: *"//; s/"$//')

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +55,8 @@ public final class ConfigLoader {
         }
     }
 
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+
     private AgentConfig bind(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("no such file; pass the agent's YAML config with --config");
@@ -63,12 +67,14 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         JsonNode tree;
         try {
             tree = mapper.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new ConfigException("not valid YAML" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw new ConfigException("not valid YAML" + at(e.getLocation()) + ": "
+                + yamlProblem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException("cannot read it (" + e.getMessage() + "); check its permissions");
         }
@@ -86,6 +92,15 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** Jackson names its own switch for a repeated key; the user needs the key and the fix. */
+    private static String yamlProblem(String message) {
+        Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+        if (duplicate.find()) {
+            return "the key '" + duplicate.group(1) + "' appears twice in one mapping; keep one of them";
+        }
+        return message;
     }
 
     private static String at(JsonLocation location) {

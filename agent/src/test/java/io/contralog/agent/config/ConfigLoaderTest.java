@@ -189,6 +189,17 @@ class ConfigLoaderTest {
             .hasMessageContaining("NOPE");
     }
 
+    @Test
+    void fractionsForWholeNumbersAndRepeatedKeysAreNamed() throws IOException {
+        Path fraction = write(MINIMAL + "scoring:\n  threads: 2.5\n");
+        assertThatThrownBy(() -> loader.load(fraction)).hasMessageContaining("'scoring.threads'")
+            .hasMessageContaining("whole number");
+
+        Path twice = write(MINIMAL + "queue:\n  dir: other\n");
+        assertThatThrownBy(() -> loader.load(twice)).hasMessageContaining("'queue' appears twice")
+            .hasMessageNotContaining("DeserializationFeature");
+    }
+
     /** A bundle the agent's user may not read is named as such, not as a folder without a manifest. */
     @Test
     void unreadableBundleIsNamedAsAPermissionProblem() throws IOException {

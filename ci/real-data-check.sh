@@ -81,41 +81,15 @@ done
 command -v curl > /dev/null || { echo "real-data-check: needs curl to read the agent's /metrics" >&2; exit 2; }
 [ -f "$SCENARIO_DIR/inject.log" ] || { echo "real-data-check: no $SCENARIO_DIR/inject.log" >&2; exit 2; }
 
-JAVA_FEATURE="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-JAVA_FEATURE="${JAVA_FEATURE#1.}"
-# Chronicle Queue maps memory through JDK internals: the jars' manifests open them for java -jar; the source
-# launcher of the helper needs them on the command line.
-JFLAGS=(-Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Dchronicle.disk.monitor.disable=true
-        --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-        --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
-        --add-opens=java.base/java.nio=ALL-UNNAMED)
-[ "${JAVA_FEATURE:-17}" -ge 21 ] && JFLAGS+=(--enable-native-access=ALL-UNNAMED)
-[ "${JAVA_FEATURE:-17}" -ge 24 ] && JFLAGS+=(--sun-misc-unsafe-memory-access=allow)
-export OPT_OUT_TRACKING=true
+# shellcheck source=../scripts/common.sh
+. "$ROOT/scripts/common.sh"
+# The source launcher of the helper has no manifest to open the JDK packages, so it takes the flags.
+java_flags
 # The agent jar on the class path brings its logback.xml, which keeps Chronicle's start-up chatter quiet.
 helper() { java "${JFLAGS[@]}" -Xmx1g -cp "$AGENT_JAR:$ROOT/agent/target/lib/*" "$HELPER" "$@"; }
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/contralog-real-data.XXXXXX")"
-PIDS=()
-cleanup() {
-    local status=$?
-    for pid in ${PIDS[@]+"${PIDS[@]}"}; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in ${PIDS[@]+"${PIDS[@]}"}; do
-        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    if [ "${KEEP_WORK:-0}" = 1 ] || [ "$status" -ne 0 ]; then
-        echo "real-data-check: files kept in $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+stop_on_exit real-data-check
 
 CHECK_START=$SECONDS
 STEP_START=$SECONDS

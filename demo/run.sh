@@ -20,18 +20,10 @@ die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
 
 # --- Java and its flags ------------------------------------------------------------------------------------
 command -v java >/dev/null || die "no java on the PATH; install a JDK 17 or newer"
-JAVA_FEATURE="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-JAVA_FEATURE="${JAVA_FEATURE#1.}"
+# shellcheck source=../scripts/common.sh
+. "$ROOT/scripts/common.sh"
+java_flags
 [ "${JAVA_FEATURE:-0}" -ge 17 ] || die "Java ${JAVA_FEATURE} found; ContraLog needs Java 17 or newer"
-# Chronicle Queue maps memory through JDK internals; the jars' manifests open them for java -jar, and these
-# flags cover the rest: native access from Java 21 and sun.misc.Unsafe memory access from Java 24.
-JFLAGS=(-Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Dchronicle.disk.monitor.disable=true
-        --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-        --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
-        --add-opens=java.base/java.nio=ALL-UNNAMED)
-[ "$JAVA_FEATURE" -ge 21 ] && JFLAGS+=(--enable-native-access=ALL-UNNAMED)
-[ "$JAVA_FEATURE" -ge 24 ] && JFLAGS+=(--sun-misc-unsafe-memory-access=allow)
-export OPT_OUT_TRACKING=true
 
 # --- Build what is missing -----------------------------------------------------------------------------------
 if [ ! -f "$AGENT_JAR" ] || [ ! -f "$TRAINER_JAR" ] || [ ! -f "$SERVICE_JAR" ] || [ ! -f "$RECEIVER_JAR" ]; then
@@ -42,26 +34,7 @@ fi
 
 # --- Everything the demo starts is stopped on the way out ---------------------------------------------------
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/contralog-demo.XXXXXX")"
-PIDS=()
-cleanup() {
-    local status=$?
-    for pid in ${PIDS[@]+"${PIDS[@]}"}; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in ${PIDS[@]+"${PIDS[@]}"}; do
-        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    if [ "${KEEP_WORK:-0}" = 1 ] || [ "$status" -ne 0 ]; then
-        echo "demo: files kept in $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+stop_on_exit demo
 
 wait_for_file() {  # wait_for_file FILE SECONDS WHAT LOG
     local deadline=$((SECONDS + $2))

@@ -50,8 +50,8 @@ java "${JFLAGS[@]}" -Xmx256m -jar "$SERVICE_JAR" --queue-dir "$WORK/normal-queue
     --threads 8 --seed 1
 
 say "2/4 Training a tiny model on those logs (sessions keyed by the requestId MDC field)"
-# --quiet: with the progress bar on, runs on the same seed still drift slightly, and the demo's figures should
-# repeat; a run that diverges (the trainer says so and writes nothing) is retried with the next seed.
+# --quiet: without the progress bar's allocations no garbage collection runs during training, and a run is
+# repeatable; a run that diverges (the trainer says so and writes nothing) is retried with the next seed.
 for seed in 1 2 3; do
     echo "training with seed $seed (about a minute)"
     if java "${JFLAGS[@]}" -Xmx2g -jar "$TRAINER_JAR" train --input "$WORK/normal-queue" --format queue \

@@ -56,7 +56,7 @@ public final class Params implements AutoCloseable {
         if (arrays.containsKey(name)) {
             throw new IllegalArgumentException("duplicate parameter " + name);
         }
-        NDArray array = Owned.copy(manager.create(values, new Shape(shape)));
+        NDArray array = manager.create(values, new Shape(shape));
         array.setRequiresGradient(true);
         arrays.put(name, array);
         return array;

@@ -3,7 +3,6 @@ package io.contralog.trainer.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.contralog.trainer.nn.Owned;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,16 +146,16 @@ final class Batch {
             }
         }
         return new Arrays(
-            Owned.copy(nd.create(ids, new Shape(distinct, tokenWidth))),
-            Owned.copy(nd.create(tokenMask, new Shape(distinct, tokenWidth))),
-            Owned.copy(nd.create(gather, new Shape(slots, distinct))),
-            Owned.copy(nd.create(padding, new Shape(sequences, length))),
-            Owned.copy(nd.create(masked, new Shape(sequences, length))),
-            Owned.copy(nd.create(select, new Shape(m, slots))),
-            Owned.copy(nd.create(candidates, new Shape(real, distinct))),
-            Owned.copy(nd.create(targetGather, new Shape(m, distinct))),
-            Owned.copy(nd.create(positive, new Shape(m, real))),
-            Owned.copy(nd.create(targetPositive, new Shape(m, m))),
+            nd.create(ids, new Shape(distinct, tokenWidth)),
+            nd.create(tokenMask, new Shape(distinct, tokenWidth)),
+            nd.create(gather, new Shape(slots, distinct)),
+            nd.create(padding, new Shape(sequences, length)),
+            nd.create(masked, new Shape(sequences, length)),
+            nd.create(select, new Shape(m, slots)),
+            nd.create(candidates, new Shape(real, distinct)),
+            nd.create(targetGather, new Shape(m, distinct)),
+            nd.create(positive, new Shape(m, real)),
+            nd.create(targetPositive, new Shape(m, m)),
             sequences, length);
     }
 

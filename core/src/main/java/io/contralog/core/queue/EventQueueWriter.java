@@ -181,9 +181,9 @@ public final class EventQueueWriter implements AutoCloseable {
     private <E> void fill(EventScratch s, E event, EventSource<E> source) {
         int max = settings.maxMessageLength();
         s.ts = source.epochNanos(event);
-        s.level = s.boundedLevel.bound(source.level(event), max, s);
-        s.logger = s.boundedLogger.bound(source.logger(event), max, s);
-        s.thread = s.boundedThread.bound(source.thread(event), max, s);
+        s.level = TextBounds.bound(source.level(event), max, s);
+        s.logger = TextBounds.bound(source.logger(event), max, s);
+        s.thread = TextBounds.bound(source.thread(event), max, s);
         s.hasMessage = source.appendMessage(event, s.message);
         TextBounds.bound(s.message, max, s);
         Throwable thrown = source.thrown(event);

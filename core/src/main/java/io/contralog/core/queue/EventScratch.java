@@ -15,9 +15,6 @@ final class EventScratch {
     final StringBuilder message = new StringBuilder(256);
     final ContextBuffer context;
     final EventEncoder encoder = new EventEncoder();
-    final TextBounds.LastChecked boundedLevel = new TextBounds.LastChecked();
-    final TextBounds.LastChecked boundedLogger = new TextBounds.LastChecked();
-    final TextBounds.LastChecked boundedThread = new TextBounds.LastChecked();
     /** Set while this thread is inside a write, so that a write from within it cannot clobber these buffers. */
     boolean busy;
     boolean hasMessage;

@@ -77,25 +77,4 @@ final class TextBounds {
         }
         return repaired;
     }
-
-    /**
-     * Remembers the last string found within bounds and well formed: a logging framework hands over the same string
-     * object for a logger, thread or level on every event, so it need not be scanned again.
-     */
-    static final class LastChecked {
-        private String clean;
-        private int cleanFor = -1;
-
-        String bound(String text, int max, EventScratch flags) {
-            if (text != null && text == clean && max == cleanFor) {
-                return text;
-            }
-            String bounded = TextBounds.bound(text, max, flags);
-            if (bounded == text && text != null) {
-                clean = text;
-                cleanFor = max;
-            }
-            return bounded;
-        }
-    }
 }

@@ -163,23 +163,4 @@ class EventBoundsTest {
         }
         assertThat(next).hasSize(threads).allSatisfy((k, v) -> assertThat(v).isEqualTo(perThread));
     }
-
-    @Test
-    void remembersOnlyCleanTextAndRechecksWhenTheLimitChanges() {
-        TextBounds.LastChecked last = new TextBounds.LastChecked();
-        EventScratch flags = new EventScratch(QueueSettings.defaults());
-        String broken = "worker-\uD800";
-        String clean = "worker-1";
-
-        for (int i = 0; i < 2; i++) {
-            flags.reset();
-            assertThat(last.bound(broken, 100, flags)).isEqualTo("worker-\uFFFD");
-            assertThat(flags.invalidText).isTrue();
-        }
-        assertThat(last.bound(clean, 100, flags)).isSameAs(clean);
-        assertThat(last.bound(clean, 100, flags)).isSameAs(clean);
-        flags.reset();
-        assertThat(last.bound(clean, 4, flags)).isEqualTo("work");
-        assertThat(flags.truncated).isTrue();
-    }
 }

@@ -16,6 +16,7 @@ final class EncodedFields {
     private final String[] values = new String[ENTRIES];
     private final byte[][] encoded = new byte[ENTRIES][];
     private final int[] lengths = new int[ENTRIES];
+    private final boolean[] repaired = new boolean[ENTRIES];
     private int next;
 
     /** The entry holding this very string, or -1. */
@@ -32,6 +33,11 @@ final class EncodedFields {
         return lengths[slot];
     }
 
+    /** Whether encoding the entry's value replaced an unpaired surrogate. */
+    boolean repaired(int slot) {
+        return repaired[slot];
+    }
+
     /** Copies the entry's bytes to {@code out} at {@code at} and returns the position after them. */
     int copyTo(int slot, byte[] out, int at) {
         System.arraycopy(encoded[slot], 0, out, at, lengths[slot]);
@@ -39,7 +45,7 @@ final class EncodedFields {
     }
 
     /** Keeps {@code length} bytes of {@code from} at {@code start} as the encoded form of {@code value}. */
-    void keep(String value, byte[] from, int start, int length) {
+    void keep(String value, byte[] from, int start, int length, boolean repairedText) {
         if (length > MAX_KEPT) {
             return;
         }
@@ -50,6 +56,7 @@ final class EncodedFields {
         }
         System.arraycopy(from, start, encoded[slot], 0, length);
         lengths[slot] = length;
+        repaired[slot] = repairedText;
         values[slot] = value;
     }
 }

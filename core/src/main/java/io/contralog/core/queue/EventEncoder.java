@@ -3,6 +3,9 @@ package io.contralog.core.queue;
 import io.contralog.core.event.ErrorInfo;
 import io.contralog.core.event.LogEvent;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,6 +18,7 @@ import java.util.List;
  * (field names as 8-bit text, strings as per-char UTF-8, nested documents with a 32-bit length, numbers at
  * fixed width); {@link EventWire#read} decodes the result, and the tests hold the two to each other. Level, logger,
  * thread, service and host repeat from event to event as the same string objects, so their encoded form is reused.
+ * Unpaired surrogates are replaced with U+FFFD here, in the pass over a plain char array that encoding makes anyway.
  */
 final class EventEncoder {
 
@@ -29,6 +33,29 @@ final class EventEncoder {
     private static final int TRUE = 0xB1;
     private static final int INITIAL_CAPACITY = 1024;
     private static final int RETAINED_CAPACITY = 256 * 1024;
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The encoded names of the event's own fields, which are the same on every event. */
+    private static final byte[] V = fieldName(EventWire.V);
+    private static final byte[] TS = fieldName(EventWire.TS);
+    private static final byte[] LEVEL = fieldName(EventWire.LEVEL);
+    private static final byte[] LOGGER = fieldName(EventWire.LOGGER);
+    private static final byte[] THREAD = fieldName(EventWire.THREAD);
+    private static final byte[] MSG = fieldName(EventWire.MSG);
+    private static final byte[] TRUNCATED = fieldName(EventWire.TRUNCATED);
+    private static final byte[] ERROR = fieldName(EventWire.ERROR);
+    private static final byte[] CTX = fieldName(EventWire.CTX);
+    private static final byte[] SERVICE = fieldName(EventWire.SERVICE);
+    private static final byte[] HOST = fieldName(EventWire.HOST);
+    private static final byte[] PID = fieldName(EventWire.PID);
+    private static final byte[] SEQ = fieldName(EventWire.SEQ);
+    private static final byte[] CLASS = fieldName(EventWire.CLASS);
+    private static final byte[] MESSAGE = fieldName(EventWire.MESSAGE);
+    private static final byte[] FRAMES = fieldName(EventWire.FRAMES);
+    private static final byte[] CAUSE = fieldName(EventWire.CAUSE);
 
     private byte[] buf = new byte[INITIAL_CAPACITY];
     private char[] chars = new char[INITIAL_CAPACITY];
@@ -41,6 +68,8 @@ final class EventEncoder {
     private int len;
     /** Where the body ends and the sequence number, known only under the writer's lock, begins. */
     private int bodyEnd;
+    /** Whether a text of the event being encoded held an unpaired surrogate. */
+    private boolean repaired;
 
     /** Encodes every field of the event but its sequence number; see {@link #finishWithSeq}. */
     void encodeBody(EventScratch e, String service, String host, long pid) {
@@ -51,39 +80,41 @@ final class EventEncoder {
             chars = new char[INITIAL_CAPACITY];
         }
         len = 0;
-        field(EventWire.V);
+        repaired = false;
+        field(V);
         int32(LogEvent.SCHEMA_VERSION);
-        field(EventWire.TS);
+        field(TS);
         int64(e.ts);
-        cachedField(levels, EventWire.LEVEL, e.level);
-        cachedField(loggers, EventWire.LOGGER, e.logger);
-        cachedField(threads, EventWire.THREAD, e.thread);
+        cachedField(levels, LEVEL, e.level);
+        cachedField(loggers, LOGGER, e.logger);
+        cachedField(threads, THREAD, e.thread);
         if (e.hasMessage) {
-            textField(EventWire.MSG, e.message);
+            textField(MSG, e.message);
         }
         if (e.truncated) {
-            field(EventWire.TRUNCATED);
+            field(TRUNCATED);
             put(TRUE);
         }
         if (e.error != null) {
-            field(EventWire.ERROR);
+            field(ERROR);
             error(e.error);
         }
         if (e.context.size() > 0) {
-            field(EventWire.CTX);
+            field(CTX);
             context(e.context);
         }
-        cachedField(services, EventWire.SERVICE, service);
-        cachedField(hosts, EventWire.HOST, host);
-        field(EventWire.PID);
+        cachedField(services, SERVICE, service);
+        cachedField(hosts, HOST, host);
+        field(PID);
         int64(pid);
         bodyEnd = len;
+        e.invalidText |= repaired;
     }
 
     /** Appends the sequence number after the body; calling it again replaces the previous one. */
     void finishWithSeq(long seq) {
         len = bodyEnd;
-        field(EventWire.SEQ);
+        field(SEQ);
         int64(seq);
     }
 
@@ -97,11 +128,11 @@ final class EventEncoder {
 
     private void error(ErrorInfo error) {
         int start = beginNested();
-        textField(EventWire.CLASS, error.className());
-        textField(EventWire.MESSAGE, error.message());
+        textField(CLASS, error.className());
+        textField(MESSAGE, error.message());
         List<String> frames = error.frames();
         if (!frames.isEmpty()) {
-            field(EventWire.FRAMES);
+            field(FRAMES);
             int list = beginNested();
             for (int i = 0; i < frames.size(); i++) {
                 text(frames.get(i));
@@ -109,7 +140,7 @@ final class EventEncoder {
             endNested(list);
         }
         if (error.cause() != null) {
-            field(EventWire.CAUSE);
+            field(CAUSE);
             error(error.cause());
         }
         endNested(start);
@@ -129,9 +160,7 @@ final class EventEncoder {
         if (copyKept(contextKeys, name)) {
             return;
         }
-        int start = len;
-        field(name);
-        contextKeys.keep(name, buf, start, len - start);
+        keepEncoding(contextKeys, name, () -> dynamicField(name));
     }
 
     private int beginNested() {
@@ -142,20 +171,25 @@ final class EventEncoder {
     }
 
     private void endNested(int start) {
-        int size = len - start;
-        for (int i = 0; i < 4; i++) {
-            buf[start - 4 + i] = (byte) (size >>> (8 * i));
-        }
+        INT_LE.set(buf, start - Integer.BYTES, len - start);
     }
 
     /** Copies the encoded field from the cache when this very string was encoded before, else encodes and keeps it. */
-    private void cachedField(EncodedFields cache, String name, String value) {
+    private void cachedField(EncodedFields cache, byte[] name, String value) {
         if (value == null || copyKept(cache, value)) {
             return;
         }
+        keepEncoding(cache, value, () -> textField(name, value));
+    }
+
+    /** Runs {@code encoding} and keeps what it appended, and whether it repaired text, as the form of {@code value}. */
+    private void keepEncoding(EncodedFields cache, String value, Runnable encoding) {
+        boolean repairedBefore = repaired;
+        repaired = false;
         int start = len;
-        textField(name, value);
-        cache.keep(value, buf, start, len - start);
+        encoding.run();
+        cache.keep(value, buf, start, len - start, repaired);
+        repaired |= repairedBefore;
     }
 
     /** Appends the kept encoding of this very string, if the cache holds one. */
@@ -166,18 +200,35 @@ final class EventEncoder {
         }
         ensure(cache.length(slot));
         len = cache.copyTo(slot, buf, len);
+        repaired |= cache.repaired(slot);
         return true;
     }
 
-    private void textField(String name, CharSequence value) {
+    private void textField(byte[] name, CharSequence value) {
         if (value != null) {
             field(name);
             text(value);
         }
     }
 
+    /** The field-name header of a constant ASCII name shorter than 32 chars. */
+    private static byte[] fieldName(String name) {
+        byte[] header = new byte[name.length() + 1];
+        header[0] = (byte) (FIELD_NAME0 + name.length());
+        for (int i = 0; i < name.length(); i++) {
+            header[i + 1] = (byte) name.charAt(i);
+        }
+        return header;
+    }
+
+    private void field(byte[] header) {
+        ensure(header.length);
+        System.arraycopy(header, 0, buf, len, header.length);
+        len += header.length;
+    }
+
     /** Field names are 8-bit text on Chronicle's wire: a char above U+00FF becomes '?', as Chronicle writes it. */
-    private void field(CharSequence name) {
+    private void dynamicField(CharSequence name) {
         int n = copyChars(name);
         if (n < SHORT_LIMIT) {
             put(FIELD_NAME0 + n);
@@ -188,29 +239,46 @@ final class EventEncoder {
         ensure(n);
         byte[] out = buf;
         int at = len;
+        int wide = 0;
         for (int i = 0; i < n; i++) {
             char c = chars[i];
+            wide |= c & 0xFF00;
             out[at + i] = (byte) (c > 0xFF ? '?' : c);
         }
         len = at + n;
+        if (wide != 0 && replaceUnpairedSurrogates(n)) {
+            repaired = true;
+        }
     }
 
+    /** Writes the text as per-char UTF-8, assuming it is ASCII, as most log text is, until a char says otherwise. */
     private void text(CharSequence value) {
         int n = copyChars(value);
+        int start = len;
+        lengthHeader(n);
+        ensure(n);
+        if (copiedAsAscii(n)) {
+            return;
+        }
+        len = start;
         int bytes = utf8Length(chars, n);
+        if (replaceUnpairedSurrogates(n)) {
+            // U+FFFD takes three bytes in UTF-8, as does the lone surrogate it replaces, so bytes stays right.
+            repaired = true;
+        }
+        lengthHeader(bytes);
+        ensure(bytes);
+        for (int i = 0; i < n; i++) {
+            utf8(chars[i]);
+        }
+    }
+
+    private void lengthHeader(int bytes) {
         if (bytes < SHORT_LIMIT) {
             put(STRING0 + bytes);
         } else {
             put(STRING_ANY);
             stopBit(bytes);
-        }
-        ensure(bytes);
-        if (bytes == n) {
-            asciiOnly(n);
-        } else {
-            for (int i = 0; i < n; i++) {
-                utf8(chars[i]);
-            }
         }
     }
 
@@ -235,14 +303,41 @@ final class EventEncoder {
         return n;
     }
 
-    private void asciiOnly(int n) {
+    /** Replaces each surrogate of the first {@code n} chars that is not half of a pair; returns whether any was. */
+    private boolean replaceUnpairedSurrogates(int n) {
+        char[] text = chars;
+        boolean replaced = false;
+        for (int i = 0; i < n; i++) {
+            char c = text[i];
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+                i++;
+            } else {
+                text[i] = REPLACEMENT;
+                replaced = true;
+            }
+        }
+        return replaced;
+    }
+
+    /** Copies the first {@code n} chars as bytes; returns false, leaving {@code len} alone, if one was not ASCII. */
+    private boolean copiedAsAscii(int n) {
         byte[] out = buf;
         char[] in = chars;
         int at = len;
+        int seen = 0;
         for (int i = 0; i < n; i++) {
-            out[at + i] = (byte) in[i];
+            char c = in[i];
+            seen |= c;
+            out[at + i] = (byte) c;
+        }
+        if (seen >= 0x80) {
+            return false;
         }
         len = at + n;
+        return true;
     }
 
     /** Each UTF-16 char is encoded on its own, surrogates included, which is how Chronicle writes and reads it. */
@@ -281,19 +376,17 @@ final class EventEncoder {
     }
 
     private void int32(int value) {
-        littleEndian(INT32, value, 4);
+        put(INT32);
+        ensure(Integer.BYTES);
+        INT_LE.set(buf, len, value);
+        len += Integer.BYTES;
     }
 
     private void int64(long value) {
-        littleEndian(INT64, value, 8);
-    }
-
-    private void littleEndian(int code, long value, int bytes) {
-        put(code);
-        ensure(bytes);
-        for (int i = 0; i < bytes; i++) {
-            buf[len++] = (byte) (value >>> (8 * i));
-        }
+        put(INT64);
+        ensure(Long.BYTES);
+        LONG_LE.set(buf, len, value);
+        len += Long.BYTES;
     }
 
     private void put(int code) {

@@ -88,6 +88,27 @@ class EventEncoderTest {
     }
 
     @Test
+    void flagsEveryEventWithAnUnpairedSurrogateAlsoWhenItsEncodingIsReused() {
+        EventEncoder encoder = new EventEncoder();
+        for (int round = 0; round < 3; round++) {
+            EventScratch event = new EventScratch(settings);
+            event.reset();
+            event.logger = round < 2 ? "bad\uD800logger" : "good.Logger";
+            encoder.encodeBody(event, "svc", "host-1", 1);
+            encoder.finishWithSeq(round);
+
+            assertThat(event.invalidText).as("round %d", round).isEqualTo(round < 2);
+            assertThat(decode(Bytes.wrapForRead(Arrays.copyOf(encoder.buffer(), encoder.length()))).logger())
+                .isEqualTo(round < 2 ? "bad\uFFFDlogger" : "good.Logger");
+        }
+        EventScratch badKey = new EventScratch(settings);
+        badKey.reset();
+        badKey.context.put("key\uDC00", "v");
+        encoder.encodeBody(badKey, "svc", "host-1", 1);
+        assertThat(badKey.invalidText).isTrue();
+    }
+
+    @Test
     void replacesTheSequenceNumberWhenFinishedAgain() {
         EventScratch event = randomEvent("abc", 5);
         EventEncoder encoder = new EventEncoder();
@@ -179,21 +200,24 @@ class EventEncoderTest {
         return Bytes.wrapForRead(Arrays.copyOf(encoder.buffer(), encoder.length()));
     }
 
-    /** The event written through Chronicle's own wire API, field by field, in the same order. */
+    /**
+     * The event written through Chronicle's own wire API, field by field, in the same order, with unpaired
+     * surrogates already replaced, as the encoder replaces them.
+     */
     private static Bytes<?> chronicleWritten(EventScratch e) {
         Bytes<?> bytes = Bytes.allocateElasticOnHeap(1024);
         Wire w = WireType.BINARY_LIGHT.apply(bytes);
         w.write(EventWire.V).int32(LogEvent.SCHEMA_VERSION);
         w.write(EventWire.TS).int64(e.ts);
-        w.write(EventWire.LEVEL).text(e.level);
-        w.write(EventWire.LOGGER).text(e.logger);
-        w.write(EventWire.THREAD).text(e.thread);
-        w.write(EventWire.MSG).text(e.message);
+        w.write(EventWire.LEVEL).text(wellFormed(e.level));
+        w.write(EventWire.LOGGER).text(wellFormed(e.logger));
+        w.write(EventWire.THREAD).text(wellFormed(e.thread));
+        w.write(EventWire.MSG).text(wellFormed(e.message));
         w.write(EventWire.TRUNCATED).bool(true);
         w.write(EventWire.ERROR).marshallable(m -> writeError(m, e.error));
         w.write(EventWire.CTX).marshallable(m -> {
             for (int i = 0; i < e.context.size(); i++) {
-                m.write(e.context.name(i)).text(e.context.value(i));
+                m.write(e.context.name(i)).text(wellFormed(e.context.value(i)));
             }
         });
         w.write(EventWire.SERVICE).text("svc");
@@ -204,14 +228,31 @@ class EventEncoderTest {
     }
 
     private static void writeError(WireOut w, ErrorInfo error) {
-        w.write(EventWire.CLASS).text(error.className());
+        w.write(EventWire.CLASS).text(wellFormed(error.className()));
         if (error.message() != null) {
-            w.write(EventWire.MESSAGE).text(error.message());
+            w.write(EventWire.MESSAGE).text(wellFormed(error.message()));
         }
-        w.write(EventWire.FRAMES).sequence(error.frames(), (frames, out) -> frames.forEach(out::text));
+        w.write(EventWire.FRAMES)
+            .sequence(error.frames(), (frames, out) -> frames.forEach(f -> out.text(wellFormed(f))));
         if (error.cause() != null) {
             w.write(EventWire.CAUSE).marshallable(m -> writeError(m, error.cause()));
         }
+    }
+
+    /** A reference for the encoder's repair: each surrogate that is not half of a pair becomes U+FFFD. */
+    private static String wellFormed(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pairStart) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
     }
 
     private static LogEvent decode(Bytes<?> bytes) {

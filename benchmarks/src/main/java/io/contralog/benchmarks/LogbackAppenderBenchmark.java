@@ -32,11 +32,11 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+@Fork(value = 3, jvmArgsAppend = {"--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
     "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "-Dchronicle.analytics.disable=true", "-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 4, time = 2)
+@Measurement(iterations = 3, time = 2)
 public class LogbackAppenderBenchmark {
 
     @Param({"contralog", "file", "noop"})

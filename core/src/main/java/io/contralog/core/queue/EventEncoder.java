@@ -6,6 +6,7 @@ import io.contralog.core.event.LogEvent;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -227,27 +228,35 @@ final class EventEncoder {
         len += header.length;
     }
 
-    /** Field names are 8-bit text on Chronicle's wire: a char above U+00FF becomes '?', as Chronicle writes it. */
+    /**
+     * Chronicle's wire reads a field name as 8-bit text, one char per byte, so a context key is written as its UTF-8
+     * bytes and {@link EventWire} decodes them again; an ASCII key is the same either way.
+     */
     private void dynamicField(CharSequence name) {
         int n = copyChars(name);
-        if (n < SHORT_LIMIT) {
-            put(FIELD_NAME0 + n);
+        int start = len;
+        fieldNameHeader(n);
+        ensure(n);
+        if (copiedAsAscii(n)) {
+            return;
+        }
+        len = start;
+        if (replaceUnpairedSurrogates(n)) {
+            repaired = true;
+        }
+        byte[] utf8 = new String(chars, 0, n).getBytes(StandardCharsets.UTF_8);
+        fieldNameHeader(utf8.length);
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, buf, len, utf8.length);
+        len += utf8.length;
+    }
+
+    private void fieldNameHeader(int bytes) {
+        if (bytes < SHORT_LIMIT) {
+            put(FIELD_NAME0 + bytes);
         } else {
             put(FIELD_NAME_ANY);
-            stopBit(n);
-        }
-        ensure(n);
-        byte[] out = buf;
-        int at = len;
-        int wide = 0;
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            wide |= c & 0xFF00;
-            out[at + i] = (byte) (c > 0xFF ? '?' : c);
-        }
-        len = at + n;
-        if (wide != 0 && replaceUnpairedSurrogates(n)) {
-            repaired = true;
+            stopBit(bytes);
         }
     }
 

@@ -5,6 +5,10 @@ import io.contralog.core.event.LogEvent;
 import net.openhft.chronicle.wire.ValueIn;
 import net.openhft.chronicle.wire.WireIn;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +118,33 @@ final class EventWire {
         return new ErrorInfo(className, message, frames, cause);
     }
 
+    /**
+     * A context key arrives as its UTF-8 bytes, one char per byte. Queues written before keys were UTF-8 hold a
+     * Latin-1 key as single bytes, which is rarely valid UTF-8, so a key that does not decode is kept as it is.
+     */
+    static String contextKey(CharSequence raw) {
+        int n = raw.length();
+        byte[] bytes = new byte[n];
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c > 0xFF) {
+                return raw.toString();
+            }
+            ascii &= c < 0x80;
+            bytes[i] = (byte) c;
+        }
+        if (ascii) {
+            return raw.toString();
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return raw.toString();
+        }
+    }
+
     private static Map<String, String> readContext(ValueIn in) {
         Map<String, String> ctx = new LinkedHashMap<>();
         in.marshallable(w -> {
@@ -123,7 +154,7 @@ final class EventWire {
                 ValueIn value = w.read(name);
                 String text = value.text();
                 if (text != null) {
-                    ctx.put(name.toString(), text);
+                    ctx.put(contextKey(name), text);
                 }
                 requireProgress(w, before);
             }

@@ -117,9 +117,14 @@ public class ContraLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         return dir;
     }
 
-    /** Counts events that arrive after {@link #stop()}, which the base class would drop without counting. */
+    /**
+     * Formats the message first: Logback formats lazily, and an argument's {@code toString()} that logs would
+     * otherwise do so from inside the write, where its event is dropped. Counts events that arrive after
+     * {@link #stop()}, which the base class would drop without counting.
+     */
     @Override
     public void doAppend(ILoggingEvent event) {
+        event.getFormattedMessage();
         EventQueueWriter w = writer;
         if (!isStarted() && w != null) {
             w.write(event, LogbackEventSource.INSTANCE);

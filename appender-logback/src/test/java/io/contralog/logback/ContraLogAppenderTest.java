@@ -146,6 +146,26 @@ class ContraLogAppenderTest {
         assertThat(harness.statusCount("unpaired UTF-16")).isEqualTo(1);
     }
 
+    /** Logback formats lazily, so an argument whose toString() logs used to do so from inside the write. */
+    @Test
+    void writesAnEventLoggedWhileAnArgumentIsFormatted() {
+        Path dir = tmp.resolve("queue");
+        harness.start(dir, Map.of());
+        Logger logger = harness.logger("lazy");
+        Object entity = new Object() {
+            @Override
+            public String toString() {
+                logger.info("loading entity");
+                return "entity-7";
+            }
+        };
+        logger.info("saved {}", entity);
+        harness.stop();
+
+        assertThat(LogbackHarness.readAll(dir)).extracting(LogEvent::msg)
+            .containsExactly("loading entity", "saved entity-7");
+    }
+
     @Test
     void configurationErrorsNameTheSettingAndLeaveTheApplicationRunning() {
         Path dir = tmp.resolve("queue");

@@ -234,59 +234,55 @@ final class EventEncoder {
      */
     private void dynamicField(CharSequence name) {
         int n = copyChars(name);
-        int start = len;
-        fieldNameHeader(n);
-        ensure(n);
-        if (copiedAsAscii(n)) {
+        if (wroteAscii(FIELD_NAME0, FIELD_NAME_ANY, n)) {
             return;
         }
-        len = start;
         if (replaceUnpairedSurrogates(n)) {
             repaired = true;
         }
         byte[] utf8 = new String(chars, 0, n).getBytes(StandardCharsets.UTF_8);
-        fieldNameHeader(utf8.length);
+        header(FIELD_NAME0, FIELD_NAME_ANY, utf8.length);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, buf, len, utf8.length);
         len += utf8.length;
     }
 
-    private void fieldNameHeader(int bytes) {
-        if (bytes < SHORT_LIMIT) {
-            put(FIELD_NAME0 + bytes);
-        } else {
-            put(FIELD_NAME_ANY);
-            stopBit(bytes);
-        }
-    }
-
     /** Writes the text as per-char UTF-8, assuming it is ASCII, as most log text is, until a char says otherwise. */
     private void text(CharSequence value) {
         int n = copyChars(value);
-        int start = len;
-        lengthHeader(n);
-        ensure(n);
-        if (copiedAsAscii(n)) {
+        if (wroteAscii(STRING0, STRING_ANY, n)) {
             return;
         }
-        len = start;
         int bytes = utf8Length(chars, n);
         if (replaceUnpairedSurrogates(n)) {
             // U+FFFD takes three bytes in UTF-8, as does the lone surrogate it replaces, so bytes stays right.
             repaired = true;
         }
-        lengthHeader(bytes);
+        header(STRING0, STRING_ANY, bytes);
         ensure(bytes);
         for (int i = 0; i < n; i++) {
             utf8(chars[i]);
         }
     }
 
-    private void lengthHeader(int bytes) {
+    /** Writes the first {@code n} chars with their header if all are ASCII; otherwise writes nothing. */
+    private boolean wroteAscii(int shortCode, int anyCode, int n) {
+        int start = len;
+        header(shortCode, anyCode, n);
+        ensure(n);
+        if (copiedAsAscii(n)) {
+            return true;
+        }
+        len = start;
+        return false;
+    }
+
+    /** A length of up to 31 is folded into the code; a longer one follows the code as a stop-bit number. */
+    private void header(int shortCode, int anyCode, int bytes) {
         if (bytes < SHORT_LIMIT) {
-            put(STRING0 + bytes);
+            put(shortCode + bytes);
         } else {
-            put(STRING_ANY);
+            put(anyCode);
             stopBit(bytes);
         }
     }

@@ -223,9 +223,13 @@ final class EventEncoder {
     }
 
     private void field(byte[] header) {
-        ensure(header.length);
-        System.arraycopy(header, 0, buf, len, header.length);
-        len += header.length;
+        putBytes(header);
+    }
+
+    private void putBytes(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, len, bytes.length);
+        len += bytes.length;
     }
 
     /**
@@ -237,14 +241,10 @@ final class EventEncoder {
         if (wroteAscii(FIELD_NAME0, FIELD_NAME_ANY, n)) {
             return;
         }
-        if (replaceUnpairedSurrogates(n)) {
-            repaired = true;
-        }
+        repaired |= replaceUnpairedSurrogates(n);
         byte[] utf8 = new String(chars, 0, n).getBytes(StandardCharsets.UTF_8);
         header(FIELD_NAME0, FIELD_NAME_ANY, utf8.length);
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, buf, len, utf8.length);
-        len += utf8.length;
+        putBytes(utf8);
     }
 
     /** Writes the text as per-char UTF-8, assuming it is ASCII, as most log text is, until a char says otherwise. */
@@ -254,10 +254,8 @@ final class EventEncoder {
             return;
         }
         int bytes = utf8Length(chars, n);
-        if (replaceUnpairedSurrogates(n)) {
-            // U+FFFD takes three bytes in UTF-8, as does the lone surrogate it replaces, so bytes stays right.
-            repaired = true;
-        }
+        // U+FFFD takes three bytes in UTF-8, as does the lone surrogate it replaces, so bytes stays right.
+        repaired |= replaceUnpairedSurrogates(n);
         header(STRING0, STRING_ANY, bytes);
         ensure(bytes);
         for (int i = 0; i < n; i++) {

@@ -123,26 +123,33 @@ final class EventWire {
      * Latin-1 key as single bytes, which is rarely valid UTF-8, so a key that does not decode is kept as it is.
      */
     static String contextKey(CharSequence raw) {
-        int n = raw.length();
-        byte[] bytes = new byte[n];
-        boolean ascii = true;
-        for (int i = 0; i < n; i++) {
-            char c = raw.charAt(i);
-            if (c > 0xFF) {
-                return raw.toString();
-            }
-            ascii &= c < 0x80;
-            bytes[i] = (byte) c;
+        String key = raw.toString();
+        if (!needsDecoding(key)) {
+            return key;
         }
-        if (ascii) {
-            return raw.toString();
+        byte[] bytes = new byte[key.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) key.charAt(i);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return raw.toString();
+            return key;
         }
+    }
+
+    /** Only a key with a byte above 0x7F, and none above 0xFF, can be UTF-8 read one char per byte. */
+    private static boolean needsDecoding(String key) {
+        boolean high = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c > 0xFF) {
+                return false;
+            }
+            high |= c >= 0x80;
+        }
+        return high;
     }
 
     private static Map<String, String> readContext(ValueIn in) {
